@@ -1,0 +1,219 @@
+//! Engines and the aligned document they produce.
+//!
+//! Takes a segmented, tagged document; returns an [`AlignedDoc`]: per
+//! sentence the Dutch, the English and every term with its span on both
+//! sides. Every engine goes through [`translate_document`], so glossary hits
+//! are found and rendered the same way whatever translates the rest.
+//! Invariant: a term's English is produced by [`term_english`] and appears
+//! verbatim at its `en_span` in the sentence's English.
+
+pub mod glossary;
+
+use crate::glossary::{Glossary, HitCase, Inflection, Kind, TermHit};
+use crate::segment::{Document, Sentence};
+use serde::Serialize;
+use std::ops::Range;
+
+pub use self::glossary::GlossaryEngine;
+
+/// Where a term's English came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermSource {
+    Glossary,
+}
+
+/// A term of one sentence, on both sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlignedTerm {
+    /// Byte range in the decoded input text.
+    pub src: Range<usize>,
+    /// The matched source text, genitive ending included.
+    pub text: String,
+    /// The rendered English (`'s` included for a genitive).
+    pub en: String,
+    /// Byte range of `en` in the sentence's English, when the engine placed it.
+    pub en_span: Option<Range<usize>>,
+    pub kind: Kind,
+    pub source: TermSource,
+    /// `FILE:LINE` of the glossary row.
+    pub entry: String,
+    /// The entry's Dutch headword and note, for tooltips.
+    pub entry_nl: String,
+    pub note: String,
+    pub inflection: Inflection,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlignedSentence {
+    /// Byte range in the decoded input text.
+    pub src: Range<usize>,
+    pub nl: String,
+    pub en: String,
+    pub terms: Vec<AlignedTerm>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AlignedParagraph {
+    pub sentences: Vec<AlignedSentence>,
+}
+
+/// A translated document: what every renderer takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlignedDoc {
+    /// The input as the user named it (`-` for standard input).
+    pub path: String,
+    /// The engine that produced the English.
+    pub engine: String,
+    /// Paragraphs are blocks of lines (`--join-lines`), not single lines.
+    pub joined: bool,
+    pub paragraphs: Vec<AlignedParagraph>,
+}
+
+/// What an engine sees of one sentence.
+pub struct SentenceInput<'a> {
+    /// The whole decoded input text (spans index into it).
+    pub text: &'a str,
+    pub sentence: &'a Sentence,
+    /// The glossary hits inside this sentence, in order.
+    pub hits: &'a [TermHit],
+    pub glossary: &'a Glossary,
+}
+
+impl SentenceInput<'_> {
+    /// The English of hit `i`, as the glossary says, cased for its position.
+    pub fn term_english(&self, i: usize) -> String {
+        let hit = &self.hits[i];
+        term_english(
+            self.glossary,
+            hit,
+            self.sentence.first_word_start() == Some(hit.start),
+        )
+    }
+}
+
+/// What an engine returns for one sentence.
+pub struct SentenceOutput {
+    pub en: String,
+    /// For each hit of the input (same order), its byte range in `en`.
+    pub term_spans: Vec<Option<Range<usize>>>,
+}
+
+/// A translation engine.
+pub trait Engine {
+    /// The name shown in output (`engine` in json, headers in side and html).
+    fn name(&self) -> &'static str;
+    fn translate_sentence(&self, input: &SentenceInput<'_>) -> SentenceOutput;
+}
+
+/// The English of a hit, exactly as the glossary writes it, except:
+/// capitalised at the start of a sentence, in capitals where the source is ALL
+/// CAPS, and with `'s` for a genitive (`'` after a final *s*).
+pub fn term_english(glossary: &Glossary, hit: &TermHit, sentence_initial: bool) -> String {
+    let en = glossary.entry(hit.entry).en.as_str();
+    let mut out = match hit.case {
+        HitCase::AllCaps => en.to_uppercase(),
+        HitCase::AsWritten if sentence_initial => capitalize_first(en),
+        HitCase::AsWritten => en.to_owned(),
+    };
+    if hit.inflection == Inflection::Genitive {
+        let ends_in_s = out.ends_with(['s', 'S']);
+        out.push_str(match (ends_in_s, hit.case) {
+            (true, _) => "'",
+            (false, HitCase::AllCaps) => "'S",
+            (false, HitCase::AsWritten) => "'s",
+        });
+    }
+    out
+}
+
+/// Upper-case the first letter of `s`.
+pub fn capitalize_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_owned(),
+    }
+}
+
+/// Run `engine` over a segmented and tagged document.
+pub fn translate_document(
+    path: &str,
+    text: &str,
+    doc: &Document,
+    hits: &[TermHit],
+    glossary: &Glossary,
+    engine: &dyn Engine,
+    joined: bool,
+) -> AlignedDoc {
+    let mut next_hit = 0;
+    let paragraphs = doc
+        .paragraphs
+        .iter()
+        .map(|p| AlignedParagraph {
+            sentences: p
+                .sentences
+                .iter()
+                .map(|s| {
+                    // Hits are sorted; skip any that straddle a sentence boundary.
+                    while next_hit < hits.len() && hits[next_hit].start < s.span.start {
+                        next_hit += 1;
+                    }
+                    let first = next_hit;
+                    while next_hit < hits.len() && hits[next_hit].end <= s.span.end {
+                        next_hit += 1;
+                    }
+                    let mine = &hits[first..next_hit];
+                    align_sentence(text, s, mine, glossary, engine)
+                })
+                .collect(),
+        })
+        .collect();
+    AlignedDoc {
+        path: path.to_owned(),
+        engine: engine.name().to_owned(),
+        joined,
+        paragraphs,
+    }
+}
+
+fn align_sentence(
+    text: &str,
+    s: &Sentence,
+    hits: &[TermHit],
+    glossary: &Glossary,
+    engine: &dyn Engine,
+) -> AlignedSentence {
+    let input = SentenceInput {
+        text,
+        sentence: s,
+        hits,
+        glossary,
+    };
+    let out = engine.translate_sentence(&input);
+    let terms = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let e = glossary.entry(h.entry);
+            AlignedTerm {
+                src: h.start..h.end,
+                text: text[h.start..h.end].to_owned(),
+                en: input.term_english(i),
+                en_span: out.term_spans.get(i).cloned().flatten(),
+                kind: e.kind,
+                source: TermSource::Glossary,
+                entry: e.location.to_string(),
+                entry_nl: e.nl.clone(),
+                note: e.note.clone(),
+                inflection: h.inflection,
+            }
+        })
+        .collect();
+    AlignedSentence {
+        src: s.span.clone(),
+        nl: text[s.span.clone()].to_owned(),
+        en: out.en,
+        terms,
+    }
+}

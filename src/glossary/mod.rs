@@ -1,0 +1,299 @@
+//! Glossaries: loading the CSV files in order, resolving overrides, and the
+//! matcher built from the result.
+//!
+//! Takes glossary sources (the shipped files, then the user's); returns a
+//! [`Glossary`] or a [`LoadError`] listing every problem. Invariants: within
+//! one file no two spellings share a match key with different English (that
+//! is an error); across files a later entry overrides an earlier one with the
+//! same key, taking over all of its spellings.
+
+pub mod csv_io;
+pub mod entry;
+pub mod matcher;
+
+pub use csv_io::{GlossaryFile, KNOWN_COLUMNS, Row};
+pub use entry::{Entry, EntryId, Kind, LoadError, Location, Origin, Problem, Severity};
+pub use matcher::{HitCase, Inflection, Matcher, Spelling, SpellingId, TermHit};
+
+use crate::normalize::{fold_keep_case, match_key};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One glossary file to load.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    /// The name used in messages and `entry` references: the path as the user
+    /// gave it, or `glossary/NAME.csv` for a shipped file.
+    pub name: String,
+    pub bytes: Cow<'a, [u8]>,
+    pub shipped: bool,
+}
+
+mod shipped_data {
+    include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
+}
+
+/// The glossaries shipped with tolk, embedded in the binary, in name order.
+pub fn shipped_sources() -> Vec<Source<'static>> {
+    shipped_data::SHIPPED
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).to_owned(),
+            bytes: Cow::Borrowed(text.as_bytes()),
+            shipped: true,
+        })
+        .collect()
+}
+
+/// The key two spellings must share to be "the same term": the folded,
+/// lowercased spelling — except an all-capitals acronym (*VS*, *NAVO*), which
+/// keeps its case, since *VS* is not *vs*.
+pub fn spelling_key(spelling: &str) -> String {
+    let kept = fold_keep_case(spelling);
+    let letters = kept.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && kept.chars().all(|c| !c.is_lowercase()) {
+        kept
+    } else {
+        match_key(spelling)
+    }
+}
+
+/// Loaded glossaries, ready for matching.
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    entries: Vec<Entry>,
+    files: Vec<GlossaryFile>,
+    warnings: Vec<Problem>,
+    spellings: Vec<Spelling>,
+    matcher: Matcher,
+}
+
+/// Who holds a key while loading.
+#[derive(Clone, Copy)]
+struct Owner {
+    entry: EntryId,
+    /// The entry got this key by overriding an entry that listed it.
+    inherited: bool,
+    /// Index into the spelling table.
+    spelling: SpellingId,
+}
+
+impl Glossary {
+    /// An empty glossary (no terms).
+    pub fn empty() -> Glossary {
+        Glossary {
+            entries: Vec::new(),
+            files: Vec::new(),
+            warnings: Vec::new(),
+            spellings: Vec::new(),
+            matcher: Matcher::build(&[], &[]),
+        }
+    }
+
+    /// Load glossary files in order; later files override earlier ones.
+    pub fn load<'a>(sources: impl IntoIterator<Item = Source<'a>>) -> Result<Glossary, LoadError> {
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut spellings: Vec<Spelling> = Vec::new();
+        let mut owners: HashMap<String, Owner> = HashMap::new();
+
+        for (file_index, src) in sources.into_iter().enumerate() {
+            let parsed = csv_io::parse(
+                Arc::from(src.name.as_str()),
+                &src.bytes,
+                src.shipped,
+                file_index,
+            );
+            let mut file_problems = parsed.problems;
+            if let Some(f) = parsed.file {
+                files.push(f);
+            }
+            for entry in parsed.entries {
+                let id = entries.len();
+                entries.push(entry);
+                Self::claim_keys(
+                    id,
+                    &mut entries,
+                    &mut spellings,
+                    &mut owners,
+                    &mut file_problems,
+                );
+            }
+            file_problems.sort_by_key(|p| p.line);
+            problems.extend(file_problems);
+        }
+
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            return Err(LoadError { problems });
+        }
+        // Keep only the spellings that still own their key.
+        let mut active: Vec<Spelling> = Vec::with_capacity(owners.len());
+        let mut owned: Vec<_> = owners.into_values().collect();
+        owned.sort_by_key(|o| o.spelling);
+        for o in owned {
+            let mut sp = spellings[o.spelling].clone();
+            sp.entry = o.entry;
+            active.push(sp);
+        }
+        let matcher = Matcher::build(&entries, &active);
+        Ok(Glossary {
+            entries,
+            files,
+            warnings: problems,
+            spellings: active,
+            matcher,
+        })
+    }
+
+    /// Register the spellings of entry `id`, detecting conflicts and overrides.
+    fn claim_keys(
+        id: EntryId,
+        entries: &mut [Entry],
+        spellings: &mut Vec<Spelling>,
+        owners: &mut HashMap<String, Owner>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let file_index = entries[id].file_index;
+        let texts: Vec<(String, bool)> = entries[id]
+            .spellings()
+            .enumerate()
+            .map(|(i, s)| (s.to_owned(), i > 0))
+            .collect();
+        for (text, is_variant) in texts {
+            let key = spelling_key(&text);
+            if key.is_empty() {
+                continue;
+            }
+            let sid = spellings.len();
+            spellings.push(Spelling {
+                text: text.clone(),
+                entry: id,
+                listed_by: id,
+            });
+            let claim = Owner {
+                entry: id,
+                inherited: false,
+                spelling: sid,
+            };
+            let Some(prev) = owners.get(&key).copied() else {
+                owners.insert(key, claim);
+                continue;
+            };
+            if prev.entry == id {
+                continue; // the row lists the same spelling twice
+            }
+            let same_file = entries[prev.entry].file_index == file_index;
+            if same_file && !prev.inherited {
+                if entries[prev.entry].en != entries[id].en {
+                    let other = &entries[prev.entry];
+                    let e = &entries[id];
+                    problems.push(Problem {
+                        severity: Severity::Error,
+                        file: e.location.file.clone(),
+                        line: Some(e.location.line),
+                        column: Some(if is_variant {
+                            e.variants_column.unwrap_or(e.nl_column)
+                        } else {
+                            e.nl_column
+                        }),
+                        message: format!(
+                            "conflict: `{text}` → `{}` here, but line {} has `{}` → `{}` (same match key `{key}`)",
+                            e.en,
+                            other.location.line,
+                            spellings[prev.spelling].text,
+                            other.en
+                        ),
+                    });
+                }
+                continue; // a duplicate with the same English keeps the first
+            }
+            owners.insert(key, claim);
+            if same_file {
+                continue; // an explicit spelling beats an inherited one
+            }
+            // Override: `id` takes over the earlier entry and every key it holds.
+            let old = prev.entry;
+            if entries[old].overridden_by.is_none() {
+                entries[old].overridden_by = Some(id);
+            }
+            for o in owners.values_mut() {
+                if o.entry == old {
+                    o.entry = id;
+                    o.inherited = true;
+                }
+            }
+        }
+    }
+
+    /// Load a single CSV text (handy in tests and examples).
+    pub fn from_csv_str(name: &str, csv: &str) -> Result<Glossary, LoadError> {
+        Glossary::load([Source {
+            name: name.to_owned(),
+            bytes: Cow::Borrowed(csv.as_bytes()),
+            shipped: false,
+        }])
+    }
+
+    /// Every entry of every file, in load order (overridden ones included).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id]
+    }
+
+    /// The files as read, in load order.
+    pub fn files(&self) -> &[GlossaryFile] {
+        &self.files
+    }
+
+    /// Warnings found while loading (whitespace, NFC).
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+
+    /// The spellings the matcher looks for, each with the entry that renders it.
+    pub fn spellings(&self) -> &[Spelling] {
+        &self.spellings
+    }
+
+    pub fn spelling(&self, id: SpellingId) -> &Spelling {
+        &self.spellings[id]
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Entries that are not overridden by a later file.
+    pub fn active_entries(&self) -> impl Iterator<Item = (EntryId, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.overridden_by.is_none())
+    }
+
+    /// The `avoid` list of an entry after overrides: an English spelling that
+    /// an overriding entry chose is no longer forbidden (a user who prefers
+    /// *Zelenskyy* gets *Zelenskyy*).
+    pub fn effective_avoid(&self, id: EntryId) -> Vec<&str> {
+        let mut chosen = Vec::new();
+        let mut cur = self.entries[id].overridden_by;
+        while let Some(o) = cur {
+            chosen.push(self.entries[o].en.as_str());
+            cur = self.entries[o].overridden_by;
+        }
+        self.entries[id]
+            .avoid
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !chosen.iter().any(|c| c.eq_ignore_ascii_case(a)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

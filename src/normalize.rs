@@ -1,0 +1,289 @@
+//! Normalization for matching: text → a folded *match key* plus a map back to
+//! the original bytes.
+//!
+//! Takes any text; returns [`Folded`], whose `key` is lowercase, free of
+//! diacritics, with typographic apostrophes, dashes and spaces replaced by
+//! their ASCII forms and whitespace runs collapsed. Invariant: every byte of the
+//! key maps to the start of the original character that produced it, so a
+//! match in key space is always reported as a range on char boundaries of the
+//! original text. The original text is never changed: normalization is for
+//! matching only.
+
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// What one original character becomes in the match key.
+enum Fold {
+    /// Dropped entirely (zero-width characters, soft hyphens, combining marks).
+    Drop,
+    /// A single replacement character (apostrophes, dashes, spaces).
+    One(char),
+    /// Decompose, drop marks and (optionally) lowercase.
+    Letters,
+}
+
+fn classify(c: char) -> Fold {
+    match c {
+        // Apostrophes and primes (Dutch writes both ' and ’ in `zo’n`, `Europa’s`).
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{0060}'
+        | '\u{FF07}' => Fold::One('\''),
+        // Hyphens and dashes.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            Fold::One('-')
+        }
+        // Invisible characters that must not break a match.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        c if c.is_whitespace() => Fold::One(' '),
+        c if is_combining_mark(c) => Fold::Drop,
+        _ => Fold::Letters,
+    }
+}
+
+/// Letters that carry a diacritic but have no canonical decomposition.
+fn fold_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'Ł' => "L",
+        'ø' => "o",
+        'Ø' => "O",
+        'đ' => "d",
+        'Đ' => "D",
+        'ħ' => "h",
+        'Ħ' => "H",
+        'ı' => "i",
+        _ => return None,
+    })
+}
+
+fn push_letters(c: char, lowercase: bool, out: &mut String) {
+    if let Some(s) = fold_special(c) {
+        if lowercase {
+            out.extend(s.chars().flat_map(char::to_lowercase));
+        } else {
+            out.push_str(s);
+        }
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if lowercase {
+            out.extend(d.to_lowercase().filter(|l| !is_combining_mark(*l)));
+        } else {
+            out.push(d);
+        }
+    });
+}
+
+/// Fold a string (a glossary spelling or any short text) to its match key:
+/// lowercase, diacritics removed, punctuation normalized, whitespace trimmed
+/// and collapsed.
+pub fn match_key(s: &str) -> String {
+    fold_str(s, true)
+}
+
+/// Like [`match_key`] but keeping letter case: used to compare the case
+/// pattern of a matched text with the case pattern of a glossary spelling.
+pub fn fold_keep_case(s: &str) -> String {
+    fold_str(s, false)
+}
+
+fn fold_str(s: &str, lowercase: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        match classify(c) {
+            Fold::Drop => {}
+            Fold::One(' ') => pending_space = !out.is_empty(),
+            Fold::One(r) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(r);
+            }
+            Fold::Letters => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                if c.is_ascii() {
+                    out.push(if lowercase { c.to_ascii_lowercase() } else { c });
+                } else {
+                    push_letters(c, lowercase, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A text folded for matching, with the map from key bytes to original bytes.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The match key of the whole text.
+    pub key: String,
+    /// For each byte of `key`, the byte offset in the original text of the
+    /// character that produced it. `None` when the text is ASCII, where the key
+    /// is the lowercased text and offsets are identical.
+    map: Option<Vec<u32>>,
+}
+
+impl Folded {
+    /// Fold `text`. Whitespace runs become one space (so `Witte  Huis` and a
+    /// term split over two lines still match); zero-width characters vanish.
+    pub fn new(text: &str) -> Folded {
+        if text.is_ascii() && !has_double_space(text.as_bytes()) {
+            return Folded {
+                key: text.to_ascii_lowercase(),
+                map: None,
+            };
+        }
+        let mut key = String::with_capacity(text.len());
+        let mut map: Vec<u32> = Vec::with_capacity(text.len());
+        let mut prev_space = false;
+        for (i, c) in text.char_indices() {
+            let before = key.len();
+            match classify(c) {
+                Fold::Drop => {}
+                Fold::One(' ') => {
+                    if !prev_space {
+                        key.push(' ');
+                        prev_space = true;
+                    }
+                }
+                Fold::One(r) => {
+                    key.push(r);
+                    prev_space = false;
+                }
+                Fold::Letters => {
+                    if c.is_ascii() {
+                        key.push(c.to_ascii_lowercase());
+                    } else {
+                        push_letters(c, true, &mut key);
+                    }
+                    prev_space = false;
+                }
+            }
+            map.extend(std::iter::repeat_n(i as u32, key.len() - before));
+        }
+        Folded {
+            key,
+            map: Some(map),
+        }
+    }
+
+    /// The original byte offset of the character that produced key byte `k`.
+    pub fn orig_offset(&self, k: usize) -> usize {
+        match &self.map {
+            None => k,
+            Some(m) => m[k] as usize,
+        }
+    }
+
+    /// Map a non-empty key range to the original text: from the start of the
+    /// first producing character to the end of the last one, including any
+    /// combining marks that follow it.
+    pub fn orig_range(&self, text: &str, key_range: Range<usize>) -> Range<usize> {
+        debug_assert!(key_range.start < key_range.end);
+        if self.map.is_none() {
+            return key_range;
+        }
+        let start = self.orig_offset(key_range.start);
+        let last = self.orig_offset(key_range.end - 1);
+        let mut end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        for c in text[end..].chars() {
+            if is_combining_mark(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        start..end
+    }
+}
+
+fn has_double_space(b: &[u8]) -> bool {
+    b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
+        || b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_keys() {
+        let cases = [
+            ("Oekraïne", "oekraine"),
+            ("Oekrai\u{0308}ne", "oekraine"),
+            ("Europa’s", "europa's"),
+            ("Europa‘s", "europa's"),
+            ("Europaʼs", "europa's"),
+            ("Wit–Rusland", "wit-rusland"),
+            ("Wit—Rusland", "wit-rusland"),
+            ("Wit‑Rusland", "wit-rusland"),
+            ("Witte\u{00A0}Huis", "witte huis"),
+            ("Witte \u{202F} Huis", "witte huis"),
+            ("  Witte   Huis ", "witte huis"),
+            ("Poe\u{200B}tin", "poetin"),
+            ("Erdoğan", "erdogan"),
+            ("Łukasz", "lukasz"),
+            ("ZAPORIZJA", "zaporizja"),
+            ("Genève", "geneve"),
+            ("Москва", "москва"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(match_key(input), want, "match_key({input:?})");
+        }
+    }
+
+    #[test]
+    fn keep_case_folding() {
+        assert_eq!(fold_keep_case("Oekraïne"), "Oekraine");
+        assert_eq!(fold_keep_case("ÉÉN"), "EEN");
+        assert_eq!(fold_keep_case("Zelensky’s"), "Zelensky's");
+    }
+
+    #[test]
+    fn folded_text_maps_back_to_original() {
+        let text = "De Oekraïense  president’s reis";
+        let f = Folded::new(text);
+        assert_eq!(f.key, "de oekraiense president's reis");
+        let k = f.key.find("oekraiense").unwrap();
+        let r = f.orig_range(text, k..k + "oekraiense".len());
+        assert_eq!(&text[r], "Oekraïense");
+        let k = f.key.find("president's").unwrap();
+        let r = f.orig_range(text, k..k + "president's".len());
+        assert_eq!(&text[r], "president’s");
+    }
+
+    #[test]
+    fn decomposed_input_keeps_marks_in_range() {
+        let text = "naar Gene\u{0300}ve";
+        let f = Folded::new(text);
+        let k = f.key.find("geneve").unwrap();
+        let r = f.orig_range(text, k..k + 6);
+        assert_eq!(&text[r], "Gene\u{0300}ve");
+        // A match ending on a letter with a decomposed accent includes the accent.
+        let text = "cafe\u{0301} x";
+        let f = Folded::new(text);
+        let r = f.orig_range(text, 0..4);
+        assert_eq!(&text[r], "cafe\u{0301}");
+    }
+
+    #[test]
+    fn ascii_fast_path_is_identity() {
+        let text = "Poetin en Zelensky";
+        let f = Folded::new(text);
+        assert_eq!(f.key, "poetin en zelensky");
+        assert_eq!(f.orig_range(text, 0..6), 0..6);
+        // Tabs and double spaces go through the full path and still collapse.
+        let text = "Witte\tHuis  nu";
+        let f = Folded::new(text);
+        assert_eq!(f.key, "witte huis nu");
+        assert_eq!(&text[f.orig_range(text, 6..10)], "Huis");
+    }
+}

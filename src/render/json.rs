@@ -1,0 +1,81 @@
+//! `json`: one object per input, one line each (JSON Lines with several
+//! inputs). Fields: `path`, `engine`, `paragraphs[].sentences[]` with `nl`,
+//! `en` and `terms[]` (`start`, `end`: byte offsets into the decoded input;
+//! `text`, `en`, `kind`, `source`, `entry`). Later versions add fields; the
+//! existing ones keep their meaning.
+
+use super::Renderer;
+use crate::engine::{AlignedDoc, TermSource};
+use crate::glossary::Kind;
+use serde::Serialize;
+use std::io::{self, Write};
+
+pub struct Json;
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    path: &'a str,
+    engine: &'a str,
+    paragraphs: Vec<JsonParagraph<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonParagraph<'a> {
+    sentences: Vec<JsonSentence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    nl: &'a str,
+    en: &'a str,
+    terms: Vec<JsonTerm<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTerm<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    en: &'a str,
+    kind: Kind,
+    source: TermSource,
+    entry: &'a str,
+}
+
+impl Renderer for Json {
+    fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
+        let j = JsonDoc {
+            path: &doc.path,
+            engine: &doc.engine,
+            paragraphs: doc
+                .paragraphs
+                .iter()
+                .map(|p| JsonParagraph {
+                    sentences: p
+                        .sentences
+                        .iter()
+                        .map(|s| JsonSentence {
+                            nl: &s.nl,
+                            en: &s.en,
+                            terms: s
+                                .terms
+                                .iter()
+                                .map(|t| JsonTerm {
+                                    start: t.src.start,
+                                    end: t.src.end,
+                                    text: &t.text,
+                                    en: &t.en,
+                                    kind: t.kind,
+                                    source: t.source,
+                                    entry: &t.entry,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        serde_json::to_writer(&mut *out, &j)?;
+        writeln!(out)
+    }
+}
