@@ -1,0 +1,75 @@
+//! Golden files for every output format, on the showcase article with the
+//! shipped glossary (re-bless with `INSTA_UPDATE=always cargo test` or
+//! `cargo insta review`).
+
+mod common;
+use common::*;
+
+fn translate(format: &str) -> String {
+    stdout_of(tolk().args([
+        "translate",
+        "--width",
+        "100",
+        "--color",
+        "never",
+        "--format",
+        format,
+        SEED,
+    ]))
+}
+
+#[test]
+fn side() {
+    insta::assert_snapshot!("seed.side", translate("side"));
+}
+
+#[test]
+fn text() {
+    insta::assert_snapshot!("seed.text", translate("text"));
+}
+
+#[test]
+fn markdown() {
+    insta::assert_snapshot!("seed.markdown", translate("markdown"));
+}
+
+#[test]
+fn html() {
+    insta::assert_snapshot!("seed.html", translate("html"));
+}
+
+#[test]
+fn tsv() {
+    insta::assert_snapshot!("seed.tsv", translate("tsv"));
+}
+
+#[test]
+fn json() {
+    insta::assert_snapshot!("seed.json", translate("json"));
+}
+
+#[test]
+fn side_with_colour() {
+    let out = stdout_of(tolk().args([
+        "translate",
+        "--width",
+        "60",
+        "--color",
+        "always",
+        "tests/fixtures/short.nl.txt",
+    ]));
+    insta::assert_snapshot!("short.side.color", out);
+}
+
+#[test]
+fn tag_text() {
+    insta::assert_snapshot!("seed.tag", stdout_of(tolk().args(["tag", SEED])));
+}
+
+#[test]
+fn tag_json() {
+    insta::assert_snapshot!(
+        "seed.tag.json",
+        stdout_of(tolk().args(["tag", "--format", "json", SEED]))
+    );
+}
