@@ -62,3 +62,8 @@ pub fn translate(
     let hits = tag(glossary, text);
     engine::translate_document(path, text, &doc, &hits, glossary, engine, opts.join_lines)
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -186,10 +186,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let base = range.start;
     let mut raw: Vec<Token> = Vec::new();
     for (i, seg) in text[range].split_word_bound_indices() {
-        let c = first_char(seg);
-        if c.is_whitespace() || seg.chars().all(is_invisible) {
+        // UAX #29 attaches combining marks to a preceding space; keep them.
+        let Some(skip) = seg.find(|c: char| !c.is_whitespace() && !is_invisible(c)) else {
             continue;
-        }
+        };
+        let (i, seg) = (i + skip, &seg[skip..]);
+        let c = first_char(seg);
         let kind = if c.is_alphabetic() {
             TokenKind::Word
         } else if c.is_numeric() {

@@ -106,7 +106,13 @@ impl Renderer for Side {
         if self.opts.multiple {
             writeln!(out, "==> {} <==", doc.path)?;
         }
-        writeln!(out, "{:col$} │ English ({} engine)", "Dutch", doc.engine)?;
+        let right = format!("English ({} engine)", doc.engine);
+        let right = if right.width() <= col {
+            right.as_str()
+        } else {
+            "English"
+        };
+        writeln!(out, "{:col$} │ {right}", "Dutch")?;
         writeln!(out, "{}─┼─{}", "─".repeat(col), "─".repeat(col))?;
         let mut first_para = true;
         for p in &doc.paragraphs {
