@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use tolk::render::Format;
 
 /// Translate Dutch news articles into English, driven by glossaries kept as CSV files.
 #[derive(Debug, Parser)]
@@ -79,8 +80,8 @@ pub struct TranslateArgs {
     pub input: InputArgs,
 
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Side)]
-    pub format: FormatArg,
+    #[arg(short, long, value_enum, default_value_t = Format::Side)]
+    pub format: Format,
 
     /// Translation engine. `glossary` replaces glossary terms and leaves the
     /// rest of the Dutch as it is (a pre-translation).
@@ -96,16 +97,6 @@ pub struct TranslateArgs {
     /// standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Side,
-    Text,
-    Markdown,
-    Html,
-    Tsv,
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,8 +6,8 @@ use super::args::{GlobalArgs, TagArgs, TagFormat};
 use super::config::{load_glossary, read_inputs, with_output};
 use anyhow::Result;
 use serde::Serialize;
-use tolk::engine::{GlossaryEngine, TermSource};
-use tolk::glossary::Kind;
+use tolk::engine::GlossaryEngine;
+use tolk::render::json::JsonTerm;
 use tolk::segment::SegmentOptions;
 use tolk::tag::LineIndex;
 
@@ -15,13 +15,8 @@ use tolk::tag::LineIndex;
 struct JsonHit<'a> {
     line: usize,
     col: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    en: &'a str,
-    kind: Kind,
-    source: TermSource,
-    entry: &'a str,
+    #[serde(flatten)]
+    term: JsonTerm<'a>,
 }
 
 #[derive(Serialize)]
@@ -70,13 +65,7 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
                             JsonHit {
                                 line,
                                 col,
-                                start: t.src.start,
-                                end: t.src.end,
-                                text: &t.text,
-                                en: &t.en,
-                                kind: t.kind,
-                                source: t.source,
-                                entry: &t.entry,
+                                term: t.into(),
                             }
                         })
                         .collect();

@@ -1,23 +1,12 @@
 //! `tolk translate`: decode → segment → tag → engine → render.
 
 use super::Outcome;
-use super::args::{EngineArg, FormatArg, GlobalArgs, TranslateArgs};
+use super::args::{EngineArg, GlobalArgs, TranslateArgs};
 use super::config::{load_glossary, output_width, read_inputs, use_color, with_output};
 use anyhow::Result;
 use tolk::engine::{Engine, GlossaryEngine};
 use tolk::render::{Format, RenderOptions, renderer};
 use tolk::segment::SegmentOptions;
-
-pub fn format(f: FormatArg) -> Format {
-    match f {
-        FormatArg::Side => Format::Side,
-        FormatArg::Text => Format::Text,
-        FormatArg::Markdown => Format::Markdown,
-        FormatArg::Html => Format::Html,
-        FormatArg::Tsv => Format::Tsv,
-        FormatArg::Json => Format::Json,
-    }
-}
 
 pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
     let glossary = load_glossary(global)?;
@@ -28,14 +17,14 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
     let to_file = args.output.is_some();
     let opts = RenderOptions {
         width: output_width(args.width, to_file),
-        color: format(args.format) == Format::Side && use_color(global.color, to_file),
+        color: args.format == Format::Side && use_color(global.color, to_file),
         multiple: inputs.len() > 1,
     };
     let seg = SegmentOptions {
         join_lines: args.input.join_lines,
     };
     with_output(args.output.as_deref(), |out| {
-        let mut r = renderer(format(args.format), &opts);
+        let mut r = renderer(args.format, &opts);
         r.begin(out)?;
         for input in &inputs {
             let doc = tolk::translate(

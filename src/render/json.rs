@@ -5,7 +5,7 @@
 //! existing ones keep their meaning.
 
 use super::Renderer;
-use crate::engine::{AlignedDoc, TermSource};
+use crate::engine::{AlignedDoc, AlignedTerm, TermSource};
 use crate::glossary::Kind;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -31,15 +31,30 @@ struct JsonSentence<'a> {
     terms: Vec<JsonTerm<'a>>,
 }
 
+/// The JSON form of a term, shared by `translate --format json` and `tag --format json`.
 #[derive(Serialize)]
-struct JsonTerm<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    en: &'a str,
-    kind: Kind,
-    source: TermSource,
-    entry: &'a str,
+pub struct JsonTerm<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub en: &'a str,
+    pub kind: Kind,
+    pub source: TermSource,
+    pub entry: &'a str,
+}
+
+impl<'a> From<&'a AlignedTerm> for JsonTerm<'a> {
+    fn from(t: &'a AlignedTerm) -> Self {
+        JsonTerm {
+            start: t.src.start,
+            end: t.src.end,
+            text: &t.text,
+            en: &t.en,
+            kind: t.kind,
+            source: t.source,
+            entry: &t.entry,
+        }
+    }
 }
 
 impl Renderer for Json {
@@ -57,19 +72,7 @@ impl Renderer for Json {
                         .map(|s| JsonSentence {
                             nl: &s.nl,
                             en: &s.en,
-                            terms: s
-                                .terms
-                                .iter()
-                                .map(|t| JsonTerm {
-                                    start: t.src.start,
-                                    end: t.src.end,
-                                    text: &t.text,
-                                    en: &t.en,
-                                    kind: t.kind,
-                                    source: t.source,
-                                    entry: &t.entry,
-                                })
-                                .collect(),
+                            terms: s.terms.iter().map(JsonTerm::from).collect(),
                         })
                         .collect(),
                 })

@@ -5,7 +5,7 @@
 //! `end`), so output can start before all input is read.
 
 mod html;
-mod json;
+pub mod json;
 mod markdown;
 mod side;
 mod text;
@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 /// Output formats of `tolk translate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Two columns, Dutch left and English right, wrapped to a width.
     Side,
