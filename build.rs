@@ -1,5 +1,6 @@
-//! Embeds the shipped term glossaries (`glossary/*.csv`) in the binary, so
-//! tolk works from any directory.
+//! Embeds the shipped term glossaries (`glossary/*.csv`) and the engine
+//! lexicon (`glossary/lexicon/`) in the binary, so tolk works from any
+//! directory.
 
 use std::{env, fs, path::Path};
 
@@ -25,6 +26,33 @@ fn main() {
         ));
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("shipped.rs");
-    fs::write(dest, out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("shipped.rs"), out).unwrap();
+
+    // The engine lexicon (glossary/lexicon/): not term glossaries.
+    let lex = dir.join("lexicon");
+    println!("cargo:rerun-if-changed={}", lex.display());
+    let mut out = String::from("pub static LEXICON: &[(&str, &str)] = &[\n");
+    for name in ["function.csv", "lexicon.csv"] {
+        let path = lex.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.exists() {
+            out.push_str(&format!(
+                "    (\"glossary/lexicon/{name}\", include_str!({:?})),\n",
+                path.display().to_string()
+            ));
+        }
+    }
+    out.push_str("];\n");
+    let en = lex.join("en-irregular.csv");
+    println!("cargo:rerun-if-changed={}", en.display());
+    if en.exists() {
+        out.push_str(&format!(
+            "pub static EN_IRREGULAR: &str = include_str!({:?});\n",
+            en.display().to_string()
+        ));
+    } else {
+        out.push_str("pub static EN_IRREGULAR: &str = \"pos,base,forms\\n\";\n");
+    }
+    fs::write(Path::new(&out_dir).join("lexicon.rs"), out).unwrap();
 }

@@ -39,10 +39,12 @@
 pub mod engine;
 pub mod glossary;
 pub mod input;
+pub mod metrics;
 pub mod normalize;
 pub mod render;
 pub mod segment;
 pub mod tag;
+pub mod translate;
 
 pub use engine::AlignedDoc;
 pub use glossary::Glossary;

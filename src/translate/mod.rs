@@ -1,0 +1,5 @@
+//! The built-in rule-based engine: analyse → transfer → generate.
+
+pub mod english;
+pub mod lexicon;
+pub mod morph;
