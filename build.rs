@@ -33,7 +33,7 @@ fn main() {
     let lex = dir.join("lexicon");
     println!("cargo:rerun-if-changed={}", lex.display());
     let mut out = String::from("pub static LEXICON: &[(&str, &str)] = &[\n");
-    for name in ["function.csv", "lexicon.csv"] {
+    for name in ["lexicon.csv", "function.csv"] {
         let path = lex.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         if path.exists() {

@@ -15,13 +15,13 @@ fn tmp() -> tempfile::TempDir {
 #[test]
 fn reads_standard_input() {
     tolk()
-        .args(["translate", "--format", "text"])
+        .args(["translate", "-e", "glossary", "--format", "text"])
         .write_stdin("Poetin bezocht Kiev.\n")
         .assert()
         .success()
         .stdout("Putin bezocht Kyiv.\n");
     tolk()
-        .args(["translate", "--format", "text", "-"])
+        .args(["translate", "-e", "glossary", "--format", "text", "-"])
         .write_stdin("Poetin.")
         .assert()
         .success()
@@ -31,7 +31,7 @@ fn reads_standard_input() {
 #[test]
 fn text_keeps_line_alignment_with_any_line_ending() {
     tolk()
-        .args(["translate", "--format", "text"])
+        .args(["translate", "-e", "glossary", "--format", "text"])
         .write_stdin("Kiev.\r\n\r\nMoskou. Parijs.\rBrussel\n\n")
         .assert()
         .success()
@@ -41,7 +41,14 @@ fn text_keeps_line_alignment_with_any_line_ending() {
 #[test]
 fn join_lines_treats_blocks_as_paragraphs() {
     tolk()
-        .args(["translate", "--format", "text", "--join-lines"])
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "--format",
+            "text",
+            "--join-lines",
+        ])
         .write_stdin("De Witte\nHuis-woordvoerder zei het.\n\nKiev\nwacht.\n")
         .assert()
         .success()
@@ -53,8 +60,15 @@ fn several_inputs_give_json_lines() {
     let d = tmp();
     fs::write(d.path().join("a.txt"), "Kiev.").unwrap();
     fs::write(d.path().join("b.txt"), "Moskou.").unwrap();
-    let out =
-        stdout_of(tolk_in(d.path()).args(["translate", "--format", "json", "a.txt", "b.txt"]));
+    let out = stdout_of(tolk_in(d.path()).args([
+        "translate",
+        "-e",
+        "glossary",
+        "--format",
+        "json",
+        "a.txt",
+        "b.txt",
+    ]));
     let lines: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -70,7 +84,15 @@ fn several_inputs_in_tsv_get_a_path_column() {
     fs::write(d.path().join("a.txt"), "Kiev.").unwrap();
     let out = stdout_of(
         tolk_in(d.path())
-            .args(["translate", "--format", "tsv", "a.txt", "-"])
+            .args([
+                "translate",
+                "-e",
+                "glossary",
+                "--format",
+                "tsv",
+                "a.txt",
+                "-",
+            ])
             .write_stdin("Moskou."),
     );
     assert_eq!(
@@ -83,7 +105,7 @@ fn several_inputs_in_tsv_get_a_path_column() {
 fn tsv_escapes_tabs_and_backslashes() {
     let out = stdout_of(
         tolk()
-            .args(["translate", "--format", "tsv"])
+            .args(["translate", "-e", "glossary", "--format", "tsv"])
             .write_stdin("Kiev\tC:\\pad.\n"),
     );
     assert_eq!(
@@ -96,7 +118,7 @@ fn tsv_escapes_tabs_and_backslashes() {
 fn markdown_escapes_pipes() {
     let out = stdout_of(
         tolk()
-            .args(["translate", "--format", "markdown"])
+            .args(["translate", "-e", "glossary", "--format", "markdown"])
             .write_stdin("Kiev | Moskou\n"),
     );
     assert!(
@@ -109,7 +131,7 @@ fn markdown_escapes_pipes() {
 fn html_escapes_everything() {
     let out = stdout_of(
         tolk()
-            .args(["translate", "--format", "html"])
+            .args(["translate", "-e", "glossary", "--format", "html"])
             .write_stdin("<script>alert(1)</script> \"quotes\" & Kiev\n"),
     );
     assert!(!out.contains("<script>"), "{out}");
@@ -125,7 +147,15 @@ fn glossary_flags_and_environment() {
     fs::write(d.path().join("other.csv"), "nl,en\nMoskou,Moskva\n").unwrap();
     // -g overrides the shipped entry.
     tolk_in(d.path())
-        .args(["translate", "-f", "text", "-g", "mine.csv"])
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "-f",
+            "text",
+            "-g",
+            "mine.csv",
+        ])
         .write_stdin("Kiev en Moskou")
         .assert()
         .stdout("Kiev en Moscow\n");
@@ -133,6 +163,8 @@ fn glossary_flags_and_environment() {
     tolk_in(d.path())
         .args([
             "translate",
+            "-e",
+            "glossary",
             "-f",
             "text",
             "-g",
@@ -146,14 +178,22 @@ fn glossary_flags_and_environment() {
     // TOLK_GLOSSARY when no -g.
     tolk_in(d.path())
         .env("TOLK_GLOSSARY", "mine.csv:other.csv")
-        .args(["translate", "-f", "text"])
+        .args(["translate", "-e", "glossary", "-f", "text"])
         .write_stdin("Kiev en Moskou")
         .assert()
         .stdout("Kiev en Moskva\n");
     // -g wins over TOLK_GLOSSARY.
     tolk_in(d.path())
         .env("TOLK_GLOSSARY", "other.csv")
-        .args(["translate", "-f", "text", "-g", "mine.csv"])
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "-f",
+            "text",
+            "-g",
+            "mine.csv",
+        ])
         .write_stdin("Kiev en Moskou")
         .assert()
         .stdout("Kiev en Moscow\n");
@@ -164,7 +204,7 @@ fn glossary_flags_and_environment() {
     )
     .unwrap();
     tolk_in(d.path())
-        .args(["translate", "-f", "text"])
+        .args(["translate", "-e", "glossary", "-f", "text"])
         .write_stdin("Moskou")
         .assert()
         .stdout("MOSCOW-LOCAL\n");
@@ -172,6 +212,8 @@ fn glossary_flags_and_environment() {
     tolk_in(d.path())
         .args([
             "translate",
+            "-e",
+            "glossary",
             "-f",
             "text",
             "--no-default-glossary",
@@ -233,7 +275,7 @@ fn glossary_warnings_go_to_stderr_one_line_each() {
     let d = tmp();
     fs::write(d.path().join("w.csv"), "nl,en\n Kiev ,Kyiv\n").unwrap();
     tolk_in(d.path())
-        .args(["translate", "-f", "text", "-g", "w.csv"])
+        .args(["translate", "-e", "glossary", "-f", "text", "-g", "w.csv"])
         .write_stdin("Kiev")
         .assert()
         .success()
@@ -244,7 +286,7 @@ fn glossary_warnings_go_to_stderr_one_line_each() {
 #[test]
 fn shipped_glossary_loads_without_warnings() {
     tolk()
-        .args(["translate", "-f", "text"])
+        .args(["translate", "-e", "glossary", "-f", "text"])
         .write_stdin("x")
         .assert()
         .success()
@@ -275,6 +317,8 @@ fn missing_file_directory_and_bad_bytes_are_clear_errors() {
     tolk_in(d.path())
         .args([
             "translate",
+            "-e",
+            "glossary",
             "-f",
             "text",
             "--encoding",
@@ -310,12 +354,13 @@ fn utf16_and_bom_inputs() {
     le.extend("Oekraïne\n".encode_utf16().flat_map(u16::to_le_bytes));
     fs::write(d.path().join("u16.txt"), le).unwrap();
     tolk_in(d.path())
-        .args(["translate", "-f", "text", "u16.txt"])
+        .args(["translate", "-e", "glossary", "-f", "text", "u16.txt"])
         .assert()
         .success()
         .stdout("Ukraine\n");
     fs::write(d.path().join("bom.txt"), "\u{FEFF}Moskou ligt ver.").unwrap();
-    let out = stdout_of(tolk_in(d.path()).args(["translate", "-f", "json", "bom.txt"]));
+    let out =
+        stdout_of(tolk_in(d.path()).args(["translate", "-e", "glossary", "-f", "json", "bom.txt"]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     // Offsets are into the decoded text, after the BOM.
     assert_eq!(v["paragraphs"][0]["sentences"][0]["terms"][0]["start"], 0);
@@ -327,7 +372,16 @@ fn output_file_is_written_atomically() {
     let d = tmp();
     fs::write(d.path().join("in.txt"), "Kiev.\n").unwrap();
     tolk_in(d.path())
-        .args(["translate", "-f", "text", "-o", "out.txt", "in.txt"])
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "-f",
+            "text",
+            "-o",
+            "out.txt",
+            "in.txt",
+        ])
         .assert()
         .success()
         .stdout("");
@@ -340,6 +394,8 @@ fn output_file_is_written_atomically() {
     tolk_in(d.path())
         .args([
             "translate",
+            "-e",
+            "glossary",
             "-f",
             "text",
             "-o",
@@ -382,7 +438,7 @@ fn usage_errors_exit_2() {
 fn closed_pipe_is_not_an_error() {
     let big = "Poetin sprak in Moskou met Zelensky over Kiev.\n".repeat(200_000);
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tolk"))
-        .args(["translate", "-f", "text", "-"])
+        .args(["translate", "-e", "glossary", "-f", "text", "-"])
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -415,11 +471,15 @@ fn closed_pipe_is_not_an_error() {
 
 #[test]
 fn colour_follows_flag_terminal_and_no_color() {
-    let plain = stdout_of(tolk().args(["translate"]).write_stdin("Kiev"));
+    let plain = stdout_of(
+        tolk()
+            .args(["translate", "-e", "glossary"])
+            .write_stdin("Kiev"),
+    );
     assert!(!plain.contains('\x1b'), "no colour into a pipe");
     let coloured = stdout_of(
         tolk()
-            .args(["translate", "--color", "always"])
+            .args(["translate", "-e", "glossary", "--color", "always"])
             .write_stdin("Kiev"),
     );
     assert!(
@@ -436,7 +496,10 @@ fn colour_follows_flag_terminal_and_no_color() {
         let mut c = std::process::Command::new("script");
         c.args([
             "-qec",
-            &format!("echo Kiev | {} translate --width 40", bin.display()),
+            &format!(
+                "echo Kiev | {} translate -e glossary --width 40",
+                bin.display()
+            ),
             "/dev/null",
         ])
         .current_dir(root())

@@ -5,9 +5,17 @@
 mod common;
 use common::*;
 
+/// The seed through the `glossary` engine (the golden files of the
+/// foundation's formats).
 fn translate(format: &str) -> String {
+    translate_with("glossary", format)
+}
+
+fn translate_with(engine: &str, format: &str) -> String {
     stdout_of(tolk().args([
         "translate",
+        "--engine",
+        engine,
         "--width",
         "100",
         "--color",
@@ -52,6 +60,8 @@ fn json() {
 fn side_with_colour() {
     let out = stdout_of(tolk().args([
         "translate",
+        "-e",
+        "glossary",
         "--width",
         "60",
         "--color",
@@ -72,4 +82,14 @@ fn tag_json() {
         "seed.tag.json",
         stdout_of(tolk().args(["tag", "--format", "json", SEED]))
     );
+}
+
+#[test]
+fn builtin_text() {
+    insta::assert_snapshot!("seed.builtin.text", translate_with("builtin", "text"));
+}
+
+#[test]
+fn builtin_json() {
+    insta::assert_snapshot!("seed.builtin.json", translate_with("builtin", "json"));
 }

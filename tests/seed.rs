@@ -6,7 +6,7 @@ use common::*;
 use serde_json::Value;
 
 fn seed_json() -> Value {
-    let out = stdout_of(tolk().args(["translate", "--format", "json", SEED]));
+    let out = stdout_of(tolk().args(["translate", "-e", "glossary", "--format", "json", SEED]));
     serde_json::from_str(&out).unwrap()
 }
 
@@ -117,7 +117,7 @@ fn terms_sit_at_their_byte_offsets() {
 
 #[test]
 fn no_dutch_spelling_of_a_name_survives() {
-    let out = stdout_of(tolk().args(["translate", "--format", "text", SEED]));
+    let out = stdout_of(tolk().args(["translate", "-e", "glossary", "--format", "text", SEED]));
     for dutch in [
         "Poetin",
         "Moskou",

@@ -46,6 +46,12 @@ pub enum Command {
     Translate(TranslateArgs),
     /// List the glossary terms found in Dutch text, one per line.
     Tag(TagArgs),
+    /// Measure translation quality: corpus chrF2 and BLEU (sacreBLEU's
+    /// definitions) against a line-aligned reference, and lexicon coverage.
+    Eval(EvalArgs),
+    /// The engine lexicon: coverage of a text.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -83,10 +89,13 @@ pub struct TranslateArgs {
     #[arg(short, long, value_enum, default_value_t = Format::Side)]
     pub format: Format,
 
-    /// Translation engine. `glossary` replaces glossary terms and leaves the
-    /// rest of the Dutch as it is (a pre-translation).
-    #[arg(short, long, value_enum, default_value_t = EngineArg::Glossary)]
-    pub engine: EngineArg,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+
+    /// Print each sentence after each stage of the engine (analyse, transfer,
+    /// generate) to standard error.
+    #[arg(long)]
+    pub trace: bool,
 
     /// Total width of `side` output (default: the terminal width, else
     /// $COLUMNS, else 100).
@@ -99,8 +108,25 @@ pub struct TranslateArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Engine choice, shared by `translate` and `eval`.
+#[derive(Debug, Args)]
+pub struct EngineArgs {
+    /// Translation engine: `builtin` translates with the shipped lexicon and
+    /// rules; `glossary` only replaces glossary terms and leaves the rest of
+    /// the Dutch as it is (a pre-translation).
+    #[arg(short, long, value_enum, default_value_t = EngineArg::Builtin)]
+    pub engine: EngineArg,
+
+    /// Extra lexicon CSV (columns as glossary/lexicon/lexicon.csv), loaded
+    /// after the shipped lexicon; its entries replace shipped ones with the
+    /// same lemma and part of speech. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EngineArg {
+    Builtin,
     Glossary,
 }
 
@@ -122,4 +148,55 @@ pub struct TagArgs {
 pub enum TagFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Dutch source, one sentence (or segment) per line.
+    #[arg(long, value_name = "NL")]
+    pub src: PathBuf,
+
+    /// English reference, line-aligned with the source.
+    #[arg(long = "ref", value_name = "EN")]
+    pub reference: PathBuf,
+
+    /// Score this English instead of translating the source.
+    #[arg(long, value_name = "EN")]
+    pub hyp: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// The share of a text's word tokens the engine can analyse (names
+    /// excluded), and the commonest unknown words.
+    Coverage {
+        /// Dutch text.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+
+        /// How many unknown words to list.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        top: usize,
+
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+
+        /// Extra lexicon CSV, as for `translate`. Repeatable.
+        #[arg(long, value_name = "LEXICON")]
+        lexicon: Vec<PathBuf>,
+    },
 }

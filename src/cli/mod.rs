@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod config;
+mod eval;
 mod tag;
 mod translate;
 
@@ -25,6 +26,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Translate(a) => translate::run(&cli.global, &a),
         Command::Tag(a) => tag::run(&cli.global, &a),
+        Command::Eval(a) => eval::run(&cli.global, &a),
+        Command::Lexicon(c) => eval::lexicon(&cli.global, c),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "tolk", &mut std::io::stdout());

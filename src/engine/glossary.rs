@@ -27,6 +27,8 @@ impl Engine for GlossaryEngine {
         SentenceOutput {
             en,
             term_spans: spans,
+            unknown: Vec::new(),
+            extra_terms: Vec::new(),
         }
     }
 }

@@ -51,6 +51,8 @@ pub struct AlignedSentence {
     pub nl: String,
     pub en: String,
     pub terms: Vec<AlignedTerm>,
+    /// Words the engine did not know (byte ranges in the decoded input).
+    pub unknown: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -93,10 +95,28 @@ impl SentenceInput<'_> {
 }
 
 /// What an engine returns for one sentence.
+/// A glossary term an engine found itself (an inflected form, a compound
+/// part), not among the tagged hits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraTerm {
+    /// Byte range in the document text.
+    pub src: Range<usize>,
+    pub entry: crate::glossary::EntryId,
+    /// The English as written, and where.
+    pub en: String,
+    pub en_span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct SentenceOutput {
     pub en: String,
     /// For each hit of the input (same order), its byte range in `en`.
     pub term_spans: Vec<Option<Range<usize>>>,
+    /// Source spans (document offsets) of words the engine left untranslated
+    /// because it does not know them.
+    pub unknown: Vec<Range<usize>>,
+    /// Glossary terms the engine found beyond the tagged hits.
+    pub extra_terms: Vec<ExtraTerm>,
 }
 
 /// A translation engine.
@@ -104,6 +124,12 @@ pub trait Engine {
     /// The name shown in output (`engine` in json, headers in side and html).
     fn name(&self) -> &'static str;
     fn translate_sentence(&self, input: &SentenceInput<'_>) -> SentenceOutput;
+
+    /// The data after each internal stage, for `--trace`; `None` for an
+    /// engine without stages.
+    fn trace(&self, _input: &SentenceInput<'_>) -> Option<String> {
+        None
+    }
 }
 
 /// The English of a hit, exactly as the glossary writes it, except:
@@ -191,7 +217,7 @@ fn align_sentence(
         glossary,
     };
     let out = engine.translate_sentence(&input);
-    let terms = hits
+    let mut terms: Vec<AlignedTerm> = hits
         .iter()
         .enumerate()
         .map(|(i, h)| {
@@ -210,10 +236,27 @@ fn align_sentence(
             }
         })
         .collect();
+    for x in &out.extra_terms {
+        let e = glossary.entry(x.entry);
+        terms.push(AlignedTerm {
+            src: x.src.clone(),
+            text: text[x.src.clone()].to_owned(),
+            en: x.en.clone(),
+            en_span: Some(x.en_span.clone()),
+            kind: e.kind,
+            source: TermSource::Glossary,
+            entry: e.location.to_string(),
+            entry_nl: e.nl.clone(),
+            note: e.note.clone(),
+            inflection: Inflection::Base,
+        });
+    }
+    terms.sort_by_key(|t| t.src.start);
     AlignedSentence {
         src: s.span.clone(),
         nl: text[s.span.clone()].to_owned(),
         en: out.en,
         terms,
+        unknown: out.unknown,
     }
 }

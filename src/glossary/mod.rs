@@ -66,6 +66,8 @@ pub struct Glossary {
     files: Vec<GlossaryFile>,
     warnings: Vec<Problem>,
     spellings: Vec<Spelling>,
+    /// Lowercase match key → spelling, for looking up a word form.
+    by_key: HashMap<String, SpellingId>,
     matcher: Matcher,
 }
 
@@ -87,6 +89,7 @@ impl Glossary {
             files: Vec::new(),
             warnings: Vec::new(),
             spellings: Vec::new(),
+            by_key: HashMap::new(),
             matcher: Matcher::build(&[], &[]),
         }
     }
@@ -138,11 +141,16 @@ impl Glossary {
             active.push(sp);
         }
         let matcher = Matcher::build(&entries, &active);
+        let mut by_key = HashMap::with_capacity(active.len());
+        for (id, sp) in active.iter().enumerate() {
+            by_key.entry(match_key(&sp.text)).or_insert(id);
+        }
         Ok(Glossary {
             entries,
             files,
             warnings: problems,
             spellings: active,
+            by_key,
             matcher,
         })
     }
@@ -262,6 +270,13 @@ impl Glossary {
 
     pub fn spelling(&self, id: SpellingId) -> &Spelling {
         &self.spellings[id]
+    }
+
+    /// The spelling whose lowercase match key is `key` (see
+    /// [`crate::normalize::match_key`]), for looking up a single word form;
+    /// case rules are not applied.
+    pub fn spelling_for_key(&self, key: &str) -> Option<SpellingId> {
+        self.by_key.get(key).copied()
     }
 
     pub fn matcher(&self) -> &Matcher {

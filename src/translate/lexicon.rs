@@ -330,7 +330,16 @@ impl Lexicon {
                 nl,
                 pos,
                 en: en.to_owned(),
-                forms: split_list(&cell(3).to_lowercase()),
+                // Positional: a verb may leave a slot empty (zullen has no participle).
+                forms: if cell(3).is_empty() {
+                    Vec::new()
+                } else {
+                    cell(3)
+                        .to_lowercase()
+                        .split('|')
+                        .map(|f| f.trim().to_owned())
+                        .collect()
+                },
                 sep: Some(cell(4).to_lowercase()).filter(|s| !s.is_empty()),
                 gender,
                 senses: split_list(cell(6)),
@@ -412,7 +421,7 @@ impl Lexicon {
                 self.strong.insert(base.to_owned());
             }
         }
-        for (form, &tag) in e.forms.iter().zip(tags) {
+        for (form, &tag) in e.forms.iter().zip(tags).filter(|(f, _)| !f.is_empty()) {
             self.add_form(
                 form.clone(),
                 IrregularForm {

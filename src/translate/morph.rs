@@ -100,11 +100,44 @@ pub fn is_vowel(c: char) -> bool {
     )
 }
 
-/// The digraphs that write one vowel sound.
-const VOWEL_DIGRAPHS: [&str; 9] = ["ie", "eu", "oe", "ou", "ei", "ij", "ui", "au", "uu"];
+/// Present singular forms that no rule derives.
+const IRREGULAR_PRESENT: &[(&str, &str)] = &[
+    ("ben", "zijn"),
+    ("bent", "zijn"),
+    ("is", "zijn"),
+    ("heb", "hebben"),
+    ("hebt", "hebben"),
+    ("heeft", "hebben"),
+    ("kan", "kunnen"),
+    ("kunt", "kunnen"),
+    ("zal", "zullen"),
+    ("zult", "zullen"),
+    ("wil", "willen"),
+    ("wilt", "willen"),
+    ("mag", "mogen"),
+];
 
 /// Inseparable verb prefixes: their participles take no *ge-*.
 pub const INSEPARABLE: [&str; 6] = ["be", "ge", "ver", "ont", "her", "er"];
+
+/// Do these two letters write one vowel sound (*ie*, *oe*, *ei*, *aa*…)?
+fn is_digraph(a: char, b: char) -> bool {
+    matches!(
+        (a, b),
+        ('a', 'a')
+            | ('e', 'e')
+            | ('o', 'o')
+            | ('u', 'u')
+            | ('i', 'e')
+            | ('e', 'i')
+            | ('e', 'u')
+            | ('o', 'e')
+            | ('o', 'u')
+            | ('u', 'i')
+            | ('i', 'j')
+            | ('a', 'u')
+    )
+}
 
 /// Stems that a suffix was stripped from may need their spelling restored:
 /// the candidates for the base before the ending `-en`/`-e`/`-er` etc.
@@ -132,12 +165,20 @@ pub fn closed_from_open(open: &str) -> Vec<String> {
         && matches!(chars[n - 2], 'a' | 'e' | 'o' | 'u')
     {
         let before = if n >= 3 { Some(chars[n - 3]) } else { None };
-        if before.is_none_or(|b| !is_vowel(b)) {
+        // cruciaal, seksueel: the vowel before is its own syllable (not a digraph).
+        if before.is_none_or(|b| !is_digraph(b, chars[n - 2])) {
             let mut s: String = chars[..n - 1].iter().collect();
             s.push(chars[n - 2]);
             s.push(last);
             out.push(s);
         }
+    }
+    // officiël- → officieel, financiël- → financieel.
+    if chars[n - 2] == 'ë' && !is_vowel(last) {
+        let mut s: String = chars[..n - 2].iter().collect();
+        s.push_str("ee");
+        s.push(last);
+        out.push(s);
     }
     // Devoicing: lev- → leef/lef, reiz- → reis.
     let extra: Vec<String> = out
@@ -164,23 +205,48 @@ pub fn infinitives_of_stem(stem: &str) -> Vec<String> {
     if n == 0 {
         return out;
     }
-    let mut opens = vec![stem.to_owned()];
+    // After a short vowel in a closed final syllable the infinitive doubles
+    // the consonant when that syllable is stressed (stel → stellen, vertel →
+    // vertellen), not when it is unstressed (wandel → wandelen, kondig →
+    // kondigen). Stress is guessed: a single syllable after any inseparable
+    // prefix is stressed. Both spellings are tried, the likelier first
+    // (komen keeps a single consonant after its short *kom*).
+    let short_closed = n >= 2 && {
+        let (last, v) = (chars[n - 1], chars[n - 2]);
+        let before_vowel = n >= 3 && is_vowel(chars[n - 3]);
+        !is_vowel(last)
+            && matches!(v, 'a' | 'e' | 'i' | 'o' | 'u')
+            && !before_vowel
+            && !matches!(last, 'w' | 'j')
+    };
+    let root = INSEPARABLE
+        .iter()
+        .filter_map(|p| stem.strip_prefix(p))
+        .filter(|r| r.chars().count() >= 2)
+        .min_by_key(|r| r.len())
+        .unwrap_or(stem);
+    let root_chars: Vec<char> = root.chars().collect();
+    let syllables = root_chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| is_vowel(c) && (i == 0 || !is_vowel(root_chars[i - 1])))
+        .count();
+    let mut opens = if short_closed {
+        let doubled = format!("{stem}{}", chars[n - 1]);
+        if syllables >= 2 {
+            vec![stem.to_owned(), doubled]
+        } else {
+            vec![doubled, stem.to_owned()]
+        }
+    } else {
+        vec![stem.to_owned()]
+    };
     if n >= 3 {
         let last = chars[n - 1];
         let (v1, v2) = (chars[n - 3], chars[n - 2]);
         // loop → lop(en), maak → mak(en), leef → lev(en): a doubled vowel is single before -en.
         if !is_vowel(last) && v1 == v2 && matches!(v1, 'a' | 'e' | 'o' | 'u') {
             opens.push(chars[..n - 2].iter().chain([&last]).collect());
-        }
-    }
-    if n >= 2 {
-        let last = chars[n - 1];
-        let v = chars[n - 2];
-        let digraph = n >= 3
-            && VOWEL_DIGRAPHS.contains(&chars[n - 3..n - 1].iter().collect::<String>().as_str());
-        // zit → zitt(en), bel → bell(en): a short vowel keeps its consonant doubled.
-        if !is_vowel(last) && is_vowel(v) && !digraph && last != 'w' && last != 'j' {
-            opens.push(format!("{stem}{last}"));
         }
     }
     for o in opens {
@@ -369,6 +435,12 @@ fn analyse_into(c: &mut Collector<'_>, w: &str, allow_particle: bool) {
             feats,
         });
     }
+    // Irregular present singulars of the auxiliaries.
+    for &(form, lemma) in IRREGULAR_PRESENT {
+        if form == w {
+            c.verb(lemma, VerbForm::PresentSingular);
+        }
+    }
     // Inflected superlatives and comparatives of irregular adjectives: beste, betere.
     if let Some(b) = w.strip_suffix('e') {
         for f in lex.irregular(b) {
@@ -419,6 +491,37 @@ fn analyse_into(c: &mut Collector<'_>, w: &str, allow_particle: bool) {
         }
     }
     // Weak participles: gewerkt, gemaakt, betaald, geannuleerd.
+    // A stem ending in -t/-d takes no extra ending: gepraat, bereid.
+    // geïnvesteerd → ge + investeer + d: the diaeresis only marks the syllable break.
+    if let Some(rest) = w.strip_prefix("ge")
+        && let Some(rest) = rest
+            .strip_prefix('ï')
+            .map(|r| format!("i{r}"))
+            .or_else(|| rest.strip_prefix('ë').map(|r| format!("e{r}")))
+        && let Some(stem) = rest.strip_suffix('d').or_else(|| rest.strip_suffix('t'))
+    {
+        for inf in infinitives_of_stem(stem) {
+            if is_weak(lex, &inf) {
+                c.verb(&inf, VerbForm::Participle);
+            }
+        }
+    }
+    if w.ends_with(['t', 'd']) {
+        if let Some(s) = w.strip_prefix("ge") {
+            for inf in infinitives_of_stem(s) {
+                if is_weak(lex, &inf) {
+                    c.verb(&inf, VerbForm::Participle);
+                }
+            }
+        }
+        if INSEPARABLE.iter().any(|p| w.starts_with(p)) {
+            for inf in infinitives_of_stem(w) {
+                if is_weak(lex, &inf) {
+                    c.verb(&inf, VerbForm::Participle);
+                }
+            }
+        }
+    }
     if let Some(stem) = w.strip_suffix('t').or_else(|| w.strip_suffix('d')) {
         if let Some(s) = stem.strip_prefix("ge") {
             for inf in infinitives_of_stem(s) {
@@ -594,6 +697,15 @@ reizen,verb,travel,,,,,
 praten,verb,talk,,,,,
 betalen,verb,pay,,,,,
 annuleren,verb,cancel,,,,,
+komen,verb,come,kwam|kwamen|gekomen,,,,
+stellen,verb,put,,,,,
+stelen,verb,steal,stal|stalen|gestolen,,,,
+aankondigen,verb,announce,,aan,,,
+vertellen,verb,tell,,,,,
+introduceren,verb,introduce,,,,,
+cruciaal,adj,crucial,,,,,
+seksueel,adj,sexual,,,,,
+officieel,adj,official,,,,,
 opbellen,verb,call,,op,,,
 bekendmaken,verb,announce,,bekend,,,
 aankomen,verb,arrive,aankwam|aankwamen|aangekomen,aan,,,
@@ -683,6 +795,29 @@ verkopen,verb,sell,verkocht|verkochten|verkocht,,,,
         "goed/adj+e+sup"
     );
     a!(participle_as_adjective, "verkochte", "verkopen/verb+part");
+    a!(short_stem_irregular, "komt", "komen/verb+pres.sg");
+    a!(short_stem_doubled, "stelt", "stellen/verb+pres.sg");
+    a!(unstressed_ig_stem, "kondigde", "kondigen/verb+past.sg");
+    a!(
+        separable_unstressed_participle,
+        "aangekondigd",
+        "aankondigen/verb+part"
+    );
+    a!(prefix_stressed_stem, "vertelt", "vertellen/verb+pres.sg");
+    a!(
+        diaeresis_participle,
+        "geïntroduceerd",
+        "introduceren/verb+part"
+    );
+    a!(adj_ia_syllables, "cruciale", "cruciaal/adj+e");
+    a!(adj_ue_syllables, "seksuele", "seksueel/adj+e");
+    a!(adj_diaeresis, "officiële", "officieel/adj+e");
+
+    #[test]
+    fn likelier_reading_first() {
+        let r = readings("stelt");
+        assert_eq!(r[0], "stellen/verb+pres.sg", "{r:?}");
+    }
 
     #[test]
     fn stems_and_infinitives() {

@@ -1,0 +1,756 @@
+//! Analysis: a segmented, tagged sentence → [`Word`]s with their Dutch
+//! readings and one chosen category each.
+//!
+//! Takes the sentence's tokens, its glossary hits and the lexicon; returns
+//! words in source order. Glossary hits become single locked words; other
+//! words get every morphological reading, then a category chosen by explicit
+//! context rules (determiner or pronoun, noun or verb, conjunction or
+//! preposition). Invariant: words are in source order and cover every token
+//! of the sentence exactly once.
+
+use super::compound::{self, Compound};
+use super::lexicon::{Lexicon, Pos};
+use super::morph::{self, Analysis, Feats, VerbForm};
+use crate::glossary::{EntryId, Glossary, Kind, TermHit};
+use crate::normalize::match_key;
+use crate::segment::{Sentence, TokenKind};
+use std::fmt;
+use std::ops::Range;
+
+/// The category a word plays in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cat {
+    Noun,
+    /// A capitalised word the lexicon does not know (mid-sentence): a name.
+    Name,
+    Pron,
+    Det,
+    Adj,
+    Adv,
+    Prep,
+    /// Coordinating conjunction: *en, of, maar, want*.
+    Conj,
+    /// Subordinating conjunction: *dat, omdat, als, terwijl*…
+    SubConj,
+    /// Relative pronoun or adverb: *die, dat, wat, waarin*…
+    Rel,
+    Verb,
+    Aux,
+    /// The infinitive marker *te*.
+    Te,
+    /// *om* introducing *om … te*.
+    Om,
+    /// A separable verb particle standing alone.
+    Particle,
+    Num,
+    Punct,
+    Citation,
+    /// A locked glossary term.
+    Term,
+    /// A word nobody knows.
+    Unknown,
+}
+
+/// A word of the sentence.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    pub text: String,
+    /// Lowercase, with typographic apostrophes as `'`.
+    pub lower: String,
+    pub token: TokenKind,
+    /// Index of the glossary hit (into the sentence's hits) for a term.
+    pub hit: Option<usize>,
+    pub term_kind: Option<Kind>,
+    pub readings: Vec<Analysis>,
+    pub cat: Cat,
+    /// Index into `readings` of the reading chosen, if any.
+    pub pick: Option<usize>,
+    /// Whitespace precedes the word in the source.
+    pub space_before: bool,
+    /// The word starts the sentence (after opening quotes).
+    pub initial: bool,
+    /// An unknown word split into known parts.
+    pub compound: Option<Compound>,
+    /// An inflected form of a glossary term of kind `term`, `adj` or
+    /// `demonym` (*kerncentrales*): locked, with the English inflected.
+    pub term_form: Option<TermForm>,
+}
+
+/// A glossary term found through morphology.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermForm {
+    pub entry: EntryId,
+    pub plural: bool,
+}
+
+impl Word {
+    pub fn reading(&self) -> Option<&Analysis> {
+        self.pick.and_then(|i| self.readings.get(i))
+    }
+
+    pub fn is(&self, lower: &str) -> bool {
+        self.lower == lower
+    }
+
+    pub fn verb_form(&self) -> Option<VerbForm> {
+        match self.reading()?.feats {
+            Feats::Verb(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// A finite verb form (present or past).
+    pub fn is_finite(&self) -> bool {
+        matches!(self.cat, Cat::Verb | Cat::Aux)
+            && matches!(
+                self.verb_form(),
+                Some(VerbForm::PresentSingular | VerbForm::PastSingular | VerbForm::PastPlural)
+            )
+    }
+
+    pub fn lemma(&self) -> &str {
+        self.reading()
+            .map_or(self.lower.as_str(), |a| a.lemma.as_str())
+    }
+
+    fn choose(&mut self, cat: Cat, pred: impl Fn(&Analysis) -> bool) -> bool {
+        if let Some(i) = self.readings.iter().position(pred) {
+            self.cat = cat;
+            self.pick = Some(i);
+            true
+        } else {
+            false
+        }
+    }
+}
+
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:?}", self.text, self.cat)?;
+        if let Some(r) = self.reading() {
+            write!(f, "[{r}]")?;
+        }
+        Ok(())
+    }
+}
+
+pub const SUBORDINATORS: &[&str] = &[
+    "dat",
+    "omdat",
+    "doordat",
+    "zodat",
+    "terwijl",
+    "toen",
+    "wanneer",
+    "nadat",
+    "voordat",
+    "sinds",
+    "sedert",
+    "totdat",
+    "tenzij",
+    "hoewel",
+    "ofschoon",
+    "indien",
+    "mits",
+    "zodra",
+    "zolang",
+    "alsof",
+    "opdat",
+    "als",
+    "aangezien",
+    "naarmate",
+    "zoals",
+    "alvorens",
+    "ondanks dat",
+    "waarna",
+    "nu",
+];
+pub const RELATIVE_ADVERBS: &[&str] = &[
+    "waarin",
+    "waarop",
+    "waarmee",
+    "waarvan",
+    "waardoor",
+    "waarbij",
+    "waarover",
+    "waarvoor",
+    "waaraan",
+    "waaruit",
+    "waarna",
+    "waartegen",
+    "waaronder",
+    "waartoe",
+    "waarnaar",
+    "waarachter",
+    "waarom",
+    "waarheen",
+];
+pub const COORDINATORS: &[&str] = &["en", "of", "maar", "want", "dus", "noch", "doch"];
+pub const AUXILIARIES: &[&str] = &[
+    "zijn", "hebben", "worden", "zullen", "kunnen", "moeten", "willen", "mogen", "hoeven", "gaan",
+    "laten", "blijven", "komen",
+];
+pub const SUBJECT_PRONOUNS: &[&str] = &[
+    "ik", "jij", "je", "u", "hij", "zij", "ze", "het", "wij", "we", "jullie", "men", "er",
+];
+pub const OBJECT_PRONOUNS: &[&str] = &[
+    "mij", "me", "jou", "hem", "haar", "ons", "hen", "hun", "zich", "zichzelf", "elkaar",
+];
+pub const DETERMINERS: &[&str] = &[
+    "de",
+    "het",
+    "een",
+    "deze",
+    "dit",
+    "die",
+    "dat",
+    "elk",
+    "elke",
+    "ieder",
+    "iedere",
+    "alle",
+    "geen",
+    "mijn",
+    "jouw",
+    "zijn",
+    "haar",
+    "onze",
+    "ons",
+    "hun",
+    "uw",
+    "welke",
+    "sommige",
+    "enkele",
+    "beide",
+    "zo'n",
+    "zulke",
+    "dezelfde",
+    "hetzelfde",
+    "z'n",
+    "'t",
+    "'n",
+    "diverse",
+    "meerdere",
+    "verschillende",
+    "vele",
+];
+
+fn normalize_apostrophes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+            _ => c,
+        })
+        .collect()
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Build the words of a sentence.
+pub fn words(
+    text: &str,
+    sentence: &Sentence,
+    hits: &[TermHit],
+    glossary: &Glossary,
+    lex: &Lexicon,
+) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(sentence.tokens.len());
+    let mut next_hit = 0;
+    let mut prev_end = sentence.span.start;
+    let mut at_start = true;
+    let mut i = 0;
+    let toks = &sentence.tokens;
+    while i < toks.len() {
+        let t = &toks[i];
+        let space_before = t.span.start > prev_end
+            && (out.is_empty()
+                || text[prev_end..t.span.start]
+                    .chars()
+                    .any(char::is_whitespace));
+        // A glossary hit covering this token: one locked word.
+        while next_hit < hits.len() && hits[next_hit].end <= t.span.start {
+            next_hit += 1;
+        }
+        if let Some(h) = hits.get(next_hit)
+            && h.start <= t.span.start
+            && h.end > t.span.start
+        {
+            let mut j = i;
+            while j < toks.len() && toks[j].span.start < h.end {
+                j += 1;
+            }
+            let span = h.start.min(t.span.start)..h.end.max(toks[j - 1].span.end);
+            let kind = glossary.entry(h.entry).kind;
+            out.push(Word {
+                text: text[span.clone()].to_owned(),
+                lower: normalize_apostrophes(&text[span.clone()].to_lowercase()),
+                span,
+                token: TokenKind::Word,
+                hit: Some(next_hit),
+                term_kind: Some(kind),
+                readings: Vec::new(),
+                cat: Cat::Term,
+                pick: None,
+                space_before,
+                initial: at_start,
+                compound: None,
+                term_form: None,
+            });
+            at_start = false;
+            prev_end = toks[j - 1].span.end;
+            next_hit += 1;
+            i = j;
+            continue;
+        }
+        let raw = &text[t.span.clone()];
+        let lower = normalize_apostrophes(&raw.to_lowercase());
+        let readings = match t.kind {
+            TokenKind::Word | TokenKind::Abbreviation => morph::analyse(lex, &lower),
+            _ => Vec::new(),
+        };
+        let initial = at_start
+            && !(t.kind == TokenKind::Punct
+                && matches!(
+                    raw,
+                    "‘" | "“" | "\"" | "'" | "(" | "[" | "„" | "«" | "-" | "–" | "—"
+                ));
+        let mut term_form = None;
+        let mut compound = None;
+        if t.kind == TokenKind::Word
+            && readings
+                .iter()
+                .all(|a| a.pos != Pos::Noun && a.pos != Pos::Adj)
+        {
+            term_form = inflected_term(glossary, &lower);
+        }
+        if t.kind == TokenKind::Word && readings.is_empty() && term_form.is_none() {
+            compound = compound::split(lex, glossary, &lower).filter(|c| {
+                // A capitalised word mid-sentence is a name unless it starts with a glossary term.
+                initial
+                    || !is_capitalised(raw)
+                    || matches!(
+                        c.modifiers.first().map(|m| &m.source),
+                        Some(compound::PartSource::Glossary(_))
+                    )
+            });
+        }
+        let cat = match t.kind {
+            TokenKind::Number => Cat::Num,
+            TokenKind::Citation => Cat::Citation,
+            TokenKind::Punct => Cat::Punct,
+            _ => Cat::Unknown,
+        };
+        let is_opening = !initial && at_start;
+        out.push(Word {
+            span: t.span.clone(),
+            text: raw.to_owned(),
+            lower,
+            token: t.kind,
+            hit: None,
+            term_kind: term_form.map(|f: TermForm| glossary.entry(f.entry).kind),
+            readings,
+            cat: if compound.is_some() {
+                Cat::Noun
+            } else if term_form.is_some() {
+                Cat::Term
+            } else {
+                cat
+            },
+            pick: None,
+            space_before,
+            initial,
+            compound,
+            term_form,
+        });
+        if !is_opening {
+            at_start = raw == ":";
+        }
+        prev_end = t.span.end;
+        i += 1;
+    }
+    disambiguate(&mut out, lex);
+    out
+}
+
+fn has(w: &Word, pos: Pos) -> bool {
+    w.readings.iter().any(|a| a.pos == pos)
+}
+
+fn is_finite_reading(a: &Analysis) -> bool {
+    a.pos.is_verbal()
+        && matches!(
+            a.feats,
+            Feats::Verb(VerbForm::PresentSingular | VerbForm::PastSingular | VerbForm::PastPlural)
+        )
+}
+
+/// The category a reading gives a word.
+fn cat_of(a: &Analysis) -> Cat {
+    match a.pos {
+        Pos::Noun => Cat::Noun,
+        Pos::Verb | Pos::Aux if AUXILIARIES.contains(&a.lemma.as_str()) => Cat::Aux,
+        Pos::Verb | Pos::Aux => Cat::Verb,
+        Pos::Adj => Cat::Adj,
+        Pos::Adv | Pos::Interj => Cat::Adv,
+        Pos::Prep => Cat::Prep,
+        Pos::Conj => Cat::Conj,
+        Pos::Det => Cat::Det,
+        Pos::Pron => Cat::Pron,
+        Pos::Num => Cat::Num,
+        Pos::Part => Cat::Particle,
+    }
+}
+
+/// Could this word start or continue a noun phrase (after a determiner)?
+fn nominal(w: &Word) -> bool {
+    matches!(w.cat, Cat::Name | Cat::Term | Cat::Num)
+        || (w.token == TokenKind::Number)
+        || has(w, Pos::Noun)
+        || has(w, Pos::Adj)
+        || (w
+            .readings
+            .iter()
+            .any(|a| a.feats == Feats::Verb(VerbForm::Participle)))
+        || (w.cat == Cat::Unknown && w.token == TokenKind::Word)
+}
+
+/// Choose a category and reading for every word. Each word first takes its
+/// most likely reading (the lexicon lists the commonest part of speech
+/// first), then context rules correct it, left to right.
+fn disambiguate(words: &mut [Word], lex: &Lexicon) {
+    let n = words.len();
+    for i in 0..n {
+        let w = &words[i];
+        if w.cat != Cat::Unknown || w.token == TokenKind::Number {
+            continue;
+        }
+        // Capitalised mid-sentence words are names unless they are acronyms
+        // the lexicon knows (Dutch capitalises names and sentence starts).
+        if is_capitalised(&w.text) && !w.initial && w.token == TokenKind::Word {
+            let acronym = w.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && !w.text.chars().any(char::is_lowercase);
+            if !acronym || w.readings.is_empty() {
+                words[i].cat = Cat::Name;
+                continue;
+            }
+        }
+        if w.readings.is_empty() {
+            continue; // stays Unknown
+        }
+        let prev: Option<(Cat, String)> =
+            (i > 0).then(|| (words[i - 1].cat, words[i - 1].lower.clone()));
+        let prev_cat = prev.as_ref().map(|p| p.0);
+        let next_owned = words.get(i + 1).cloned();
+        let next = next_owned.as_ref();
+        let next_nominal = next.is_some_and(|x| nominal(x) && x.cat != Cat::Punct);
+        let next_finite = next.is_some_and(|x| {
+            x.readings.iter().any(is_finite_reading) && !has(x, Pos::Noun) && !has(x, Pos::Adj)
+        });
+        let next_is_verb_only = next.is_some_and(|x| {
+            !x.readings.is_empty() && x.readings.iter().all(|a| a.pos.is_verbal())
+        });
+        let ahead_te = words_ahead_have_te(words, i);
+        // Has this clause had its finite verb yet? (Clauses start after
+        // punctuation and conjunctions.)
+        let mut finite_seen = false;
+        for x in words[..i].iter().rev() {
+            if matches!(x.cat, Cat::Punct | Cat::Conj | Cat::SubConj | Cat::Rel) {
+                break;
+            }
+            if x.is_finite() {
+                finite_seen = true;
+                break;
+            }
+        }
+        let prev_initial_adverb = i == 1 && words[0].cat == Cat::Adv
+            || (i >= 1 && words[i - 1].initial && words[i - 1].cat == Cat::Adv);
+        let w = &mut words[i];
+        let l = w.lower.clone();
+        let l = l.as_str();
+
+        // Prior: the first reading.
+        w.pick = Some(0);
+        w.cat = cat_of(&w.readings[0]);
+
+        // Closed-class words.
+        match l {
+            "te" if next.is_some_and(|x| {
+                x.readings
+                    .iter()
+                    .any(|a| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive))
+            }) =>
+            {
+                w.cat = Cat::Te;
+                continue;
+            }
+            "te" => {
+                // te + adjective: "too".
+                w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
+                continue;
+            }
+            "nu" | "toen" | "sinds" | "zoals"
+                if next_finite
+                    || next.is_some_and(|x| x.readings.iter().any(is_finite_reading))
+                        && w.initial =>
+            {
+                if !w.choose(Cat::Adv, |a| a.pos == Pos::Adv) {
+                    w.choose(Cat::Prep, |a| a.pos == Pos::Prep);
+                }
+                continue;
+            }
+            "om" if ahead_te && !next_nominal_with_prep_use(next) => {
+                w.cat = Cat::Om;
+                continue;
+            }
+            "er" => {
+                w.cat = Cat::Adv;
+                continue;
+            }
+            "als" => {
+                w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
+                w.cat = Cat::SubConj; // decided again in transfer (als + NP = "as")
+                continue;
+            }
+            "die" | "wat"
+                if matches!(prev_cat, Some(Cat::Noun | Cat::Name | Cat::Term))
+                    || prev.as_ref().is_some_and(|p| p.1 == ",") && l == "wat" =>
+            {
+                // After a noun (or ", wat"): a relative pronoun.
+                w.choose(Cat::Rel, |a| a.pos == Pos::Pron);
+                w.cat = Cat::Rel;
+                continue;
+            }
+            "die" | "deze" | "dit" | "dat" | "welke" | "zulke"
+                if next_nominal && !next_finite && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
+            {
+                continue;
+            }
+            "zijn" | "haar" | "hun" | "ons" | "mijn" | "jouw" | "uw"
+                if next_nominal
+                    && !next_is_verb_only
+                    && !next.is_some_and(|x| COORDINATORS.contains(&x.lower.as_str()))
+                    && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
+            {
+                continue;
+            }
+            _ => {}
+        }
+        if matches!(l, "die" | "dat" | "wat" | "wie" | "welke") {
+            let after_noun_or_comma = matches!(
+                prev_cat,
+                Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Punct)
+            ) && prev
+                .as_ref()
+                .is_some_and(|p| p.0 != Cat::Punct || p.1 == ",");
+            if l == "dat" && !w.initial && !next_finite {
+                // dat + clause: a relative after a noun, else the conjunction.
+                if matches!(prev_cat, Some(Cat::Noun | Cat::Name | Cat::Term)) {
+                    w.choose(Cat::Rel, |a| a.pos == Pos::Pron);
+                    w.cat = Cat::Rel;
+                } else {
+                    w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
+                    w.cat = Cat::SubConj;
+                }
+                continue;
+            }
+            if after_noun_or_comma && !w.initial && l != "dat" {
+                w.choose(Cat::Rel, |a| a.pos == Pos::Pron);
+                w.cat = Cat::Rel;
+                continue;
+            }
+            w.choose(Cat::Pron, |a| a.pos == Pos::Pron);
+            continue;
+        }
+        if RELATIVE_ADVERBS.contains(&l)
+            && !w.initial
+            && prev_cat.is_some_and(|c| matches!(c, Cat::Punct | Cat::Noun | Cat::Name | Cat::Term))
+        {
+            w.cat = Cat::Rel;
+            continue;
+        }
+        if l == "zijn" && w.choose(Cat::Aux, |a| a.pos.is_verbal()) {
+            continue; // not before a noun: the verb
+        }
+        if COORDINATORS.contains(&l) && w.choose(Cat::Conj, |a| a.pos == Pos::Conj) {
+            continue;
+        }
+        if SUBORDINATORS.contains(&l)
+            && !matches!(l, "nu" | "sinds" | "toen" | "zoals")
+            && w.choose(Cat::SubConj, |a| a.pos == Pos::Conj)
+        {
+            continue;
+        }
+        if l == "toen"
+            && next_nominal
+            && !next_finite
+            && w.choose(Cat::SubConj, |a| a.pos == Pos::Conj)
+        {
+            continue; // toen hij kwam
+        }
+
+        // Open-class rules.
+        let after_det = matches!(prev_cat, Some(Cat::Det | Cat::Num))
+            || (prev_cat == Some(Cat::Adj)
+                && !matches!(prev.as_ref().map(|p| p.1.as_str()), Some("te")));
+        if prev_cat == Some(Cat::Te)
+            && w.choose(Cat::Verb, |a| {
+                a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive)
+            })
+        {
+            if AUXILIARIES.contains(&w.lemma()) {
+                w.cat = Cat::Aux;
+            }
+            continue;
+        }
+        if after_det {
+            if next_nominal && has(w, Pos::Adj) && w.choose(Cat::Adj, |a| a.pos == Pos::Adj) {
+                continue;
+            }
+            if w.choose(Cat::Noun, |a| a.pos == Pos::Noun)
+                || w.choose(Cat::Adj, |a| a.pos == Pos::Adj)
+            {
+                continue;
+            }
+            if w.choose(Cat::Adj, |a| a.feats == Feats::Verb(VerbForm::Participle)) {
+                continue; // de gesloten deur
+            }
+        }
+        let prev_subject = prev
+            .as_ref()
+            .is_some_and(|p| p.0 == Cat::Pron && SUBJECT_PRONOUNS.contains(&p.1.as_str()))
+            || (!finite_seen
+                && matches!(
+                    prev_cat,
+                    Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Pron)
+                ))
+            || (!finite_seen && prev_initial_adverb);
+        if prev_subject && w.readings.iter().any(is_finite_reading) {
+            let cat = cat_of(w.readings.iter().find(|a| is_finite_reading(a)).unwrap());
+            w.choose(cat, is_finite_reading);
+            continue;
+        }
+        // A preposition needs an object; without one it is a particle or adverb.
+        if w.cat == Cat::Prep
+            && !next_nominal
+            && !next.is_some_and(|x| {
+                matches!(x.cat, Cat::Pron | Cat::Det)
+                    || has(x, Pos::Det)
+                    || has(x, Pos::Pron)
+                    || x.token == TokenKind::Number
+            })
+        {
+            if lex.is_particle(l) || !w.choose(Cat::Adv, |a| a.pos == Pos::Adv) {
+                w.cat = Cat::Particle;
+            }
+            continue;
+        }
+        // Before a noun, an adjective reading beats a verb or adverb reading.
+        if next.is_some_and(|x| has(x, Pos::Noun) && !x.readings.iter().any(is_finite_reading))
+            && matches!(w.cat, Cat::Verb | Cat::Adv)
+            && w.choose(Cat::Adj, |a| a.pos == Pos::Adj)
+        {
+            continue;
+        }
+        // Verbs: prefer a finite reading mid-clause, the infinitive at a clause end.
+        if matches!(w.cat, Cat::Verb | Cat::Aux) {
+            let at_end = next.is_none_or(|x| {
+                x.cat == Cat::Punct
+                    || x.cat == Cat::Citation
+                    || has(x, Pos::Verb)
+                    || has(x, Pos::Aux)
+            });
+            let cur = w.pick.unwrap();
+            if !is_finite_reading(&w.readings[cur])
+                && !at_end
+                && w.readings.iter().any(is_finite_reading)
+            {
+                w.pick = w.readings.iter().position(is_finite_reading);
+            }
+            if at_end
+                && is_finite_reading(&w.readings[cur])
+                && w.readings[cur].feats != Feats::Verb(VerbForm::PresentSingular)
+            {
+                // keep
+            }
+        }
+        // A noun reading ending in -en at the end of a clause after a verb cluster is an infinitive.
+        if w.cat == Cat::Noun
+            && next_is_verb_only
+            && w.readings
+                .iter()
+                .any(|a| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive))
+            && !after_det
+        {
+            let cat = if AUXILIARIES.contains(&w.lemma()) {
+                Cat::Aux
+            } else {
+                Cat::Verb
+            };
+            w.choose(cat, |a| {
+                a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive)
+            });
+        }
+    }
+}
+
+fn next_nominal_with_prep_use(next: Option<&Word>) -> bool {
+    // "om de hoek", "om 8 uur": om + NP not followed by te.
+    next.is_some_and(|x| x.token == TokenKind::Number)
+}
+
+/// Is there a `te` + verb ahead before the clause ends (for `om … te`)?
+fn words_ahead_have_te(words: &[Word], i: usize) -> bool {
+    for w in &words[i + 1..] {
+        if w.is("te") {
+            return true;
+        }
+        if matches!(w.text.as_str(), "." | ";" | ":" | "?" | "!") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Does the engine know this word form (lexicon, morphology or compound)?
+pub fn known(raw: &str, glossary: &Glossary, lex: &Lexicon) -> bool {
+    let lower = normalize_apostrophes(&raw.to_lowercase());
+    !morph::analyse(lex, &lower).is_empty()
+        || inflected_term(glossary, &lower).is_some()
+        || compound::split(lex, glossary, &lower).is_some()
+}
+
+/// An inflected form (plural, adjective *-e*) of a glossary term of kind
+/// `term`, `adj` or `demonym`.
+pub fn inflected_term(glossary: &Glossary, lower: &str) -> Option<TermForm> {
+    let mut candidates: Vec<(String, bool)> = Vec::new();
+    for suffix in ["'s", "s"] {
+        if let Some(b) = lower.strip_suffix(suffix) {
+            candidates.push((b.to_owned(), true));
+        }
+    }
+    if let Some(b) = lower.strip_suffix("en") {
+        candidates.extend(morph::closed_from_open(b).into_iter().map(|c| (c, true)));
+    }
+    if let Some(b) = lower.strip_suffix('e') {
+        candidates.extend(morph::closed_from_open(b).into_iter().map(|c| (c, false)));
+    }
+    for (c, plural) in candidates {
+        if let Some(sp) = glossary.spelling_for_key(&match_key(&c)) {
+            let entry = glossary.spelling(sp).entry;
+            let kind = glossary.entry(entry).kind;
+            let ok = match kind {
+                Kind::Term | Kind::Demonym => plural,
+                Kind::Adj => !plural,
+                _ => false,
+            };
+            if ok {
+                return Some(TermForm { entry, plural });
+            }
+        }
+    }
+    None
+}
