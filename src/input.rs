@@ -18,6 +18,10 @@ pub enum DecodeError {
     Malformed { encoding: &'static str },
     #[error("binary file: NUL byte at byte offset {offset}")]
     Binary { offset: usize },
+    #[error(
+        "NUL byte at byte offset {offset}: this looks like UTF-16 without a byte order mark; pass --encoding {label}"
+    )]
+    Utf16WithoutBom { offset: usize, label: &'static str },
     #[error("empty input: nothing to translate")]
     Empty,
 }
@@ -37,10 +41,41 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
+/// Text that is mostly ASCII written as UTF-16 has a NUL in every other
+/// byte: which half says the byte order.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some("utf-16le")
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some("utf-16be")
+    } else {
+        None
+    }
+}
+
 /// Decode `bytes`. A BOM always wins; otherwise `encoding` (default UTF-8).
 pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
+    }
+    if Encoding::for_bom(bytes).is_none()
+        && encoding.is_none()
+        && let Some(label) = utf16_without_bom(bytes)
+    {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(DecodeError::Utf16WithoutBom { offset, label });
     }
     let (enc, bom_len) = match Encoding::for_bom(bytes) {
         Some((enc, len)) => (enc, len),
@@ -130,6 +165,36 @@ mod tests {
         let enc = encoding_for_label("windows-1252");
         assert_eq!(decode(b"Oekra\xEFne", enc).unwrap().text, "Oekraïne");
         assert!(encoding_for_label("klingon").is_none());
+    }
+
+    #[test]
+    fn utf16_without_bom_gets_a_hint() {
+        let le: Vec<u8> = "Poetin in Kiev"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(&le, None).unwrap_err(),
+            DecodeError::Utf16WithoutBom {
+                offset: 1,
+                label: "utf-16le"
+            }
+        );
+        let be: Vec<u8> = "Poetin in Kiev"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&be, None).unwrap_err(),
+            DecodeError::Utf16WithoutBom {
+                offset: 0,
+                label: "utf-16be"
+            }
+        );
+        assert_eq!(
+            decode(&le, encoding_for_label("utf-16le")).unwrap().text,
+            "Poetin in Kiev"
+        );
     }
 
     #[test]

@@ -26,18 +26,7 @@ fn main() -> ExitCode {
         Ok(cli::Outcome::Findings) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            if let Some(g) = e.downcast_ref::<cli::config::GlossaryFailed>() {
-                let errors = g.0.errors().count();
-                eprintln!(
-                    "tolk: invalid glossary ({errors} error{}):",
-                    if errors == 1 { "" } else { "s" }
-                );
-                for p in &g.0.problems {
-                    eprintln!("  {p}");
-                }
-            } else {
-                eprintln!("tolk: {e:#}");
-            }
+            eprintln!("tolk: {e:#}");
             ExitCode::from(2)
         }
     }

@@ -22,17 +22,42 @@ enum Fold {
     Letters,
 }
 
+/// Apostrophes and primes: Dutch writes both ' and ’ in *zo’n*, *Europa’s*.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}'
+            | '\u{2018}'
+            | '\u{02BC}'
+            | '\u{2032}'
+            | '\u{00B4}'
+            | '\u{0060}'
+            | '\u{FF07}'
+    )
+}
+
+/// Hyphens and dashes.
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Invisible characters that must not break a word or a match (soft hyphen,
+/// zero-width space and joiners, word joiner, a stray BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 fn classify(c: char) -> Fold {
     match c {
-        // Apostrophes and primes (Dutch writes both ' and ’ in `zo’n`, `Europa’s`).
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{0060}'
-        | '\u{FF07}' => Fold::One('\''),
-        // Hyphens and dashes.
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-            Fold::One('-')
-        }
-        // Invisible characters that must not break a match.
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        c if is_apostrophe(c) => Fold::One('\''),
+        c if is_dash(c) => Fold::One('-'),
+        c if is_invisible(c) => Fold::Drop,
         c if c.is_whitespace() => Fold::One(' '),
         c if is_combining_mark(c) => Fold::Drop,
         _ => Fold::Letters,
@@ -80,43 +105,49 @@ fn push_letters(c: char, lowercase: bool, out: &mut String) {
 /// lowercase, diacritics removed, punctuation normalized, whitespace trimmed
 /// and collapsed.
 pub fn match_key(s: &str) -> String {
-    fold_str(s, true)
+    fold(s, true, None).trim_matches(' ').to_owned()
 }
 
 /// Like [`match_key`] but keeping letter case: used to compare the case
 /// pattern of a matched text with the case pattern of a glossary spelling.
 pub fn fold_keep_case(s: &str) -> String {
-    fold_str(s, false)
+    fold(s, false, None).trim_matches(' ').to_owned()
 }
 
-fn fold_str(s: &str, lowercase: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
+/// The one folding loop: every character classified, whitespace runs
+/// collapsed to one space. With `map`, records for each output byte the
+/// offset of the input character that produced it.
+fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<u32>>) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut prev_space = false;
+    for (i, c) in text.char_indices() {
+        let before = key.len();
         match classify(c) {
             Fold::Drop => {}
-            Fold::One(' ') => pending_space = !out.is_empty(),
-            Fold::One(r) => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
+            Fold::One(' ') => {
+                if !prev_space {
+                    key.push(' ');
+                    prev_space = true;
                 }
-                out.push(r);
+            }
+            Fold::One(r) => {
+                key.push(r);
+                prev_space = false;
             }
             Fold::Letters => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
                 if c.is_ascii() {
-                    out.push(if lowercase { c.to_ascii_lowercase() } else { c });
+                    key.push(if lowercase { c.to_ascii_lowercase() } else { c });
                 } else {
-                    push_letters(c, lowercase, &mut out);
+                    push_letters(c, lowercase, &mut key);
                 }
+                prev_space = false;
             }
         }
+        if let Some(m) = map.as_deref_mut() {
+            m.extend(std::iter::repeat_n(i as u32, key.len() - before));
+        }
     }
-    out
+    key
 }
 
 /// A text folded for matching, with the map from key bytes to original bytes.
@@ -134,40 +165,16 @@ impl Folded {
     /// Fold `text`. Whitespace runs become one space (so `Witte  Huis` and a
     /// term split over two lines still match); zero-width characters vanish.
     pub fn new(text: &str) -> Folded {
-        if text.is_ascii() && !has_double_space(text.as_bytes()) {
+        // Fast path: ASCII whose only folding is lowercase (no backtick, no
+        // whitespace but single spaces) keeps its offsets.
+        if is_plain_ascii(text.as_bytes()) {
             return Folded {
                 key: text.to_ascii_lowercase(),
                 map: None,
             };
         }
-        let mut key = String::with_capacity(text.len());
         let mut map: Vec<u32> = Vec::with_capacity(text.len());
-        let mut prev_space = false;
-        for (i, c) in text.char_indices() {
-            let before = key.len();
-            match classify(c) {
-                Fold::Drop => {}
-                Fold::One(' ') => {
-                    if !prev_space {
-                        key.push(' ');
-                        prev_space = true;
-                    }
-                }
-                Fold::One(r) => {
-                    key.push(r);
-                    prev_space = false;
-                }
-                Fold::Letters => {
-                    if c.is_ascii() {
-                        key.push(c.to_ascii_lowercase());
-                    } else {
-                        push_letters(c, true, &mut key);
-                    }
-                    prev_space = false;
-                }
-            }
-            map.extend(std::iter::repeat_n(i as u32, key.len() - before));
-        }
+        let key = fold(text, true, Some(&mut map));
         Folded {
             key,
             map: Some(map),
@@ -204,9 +211,13 @@ impl Folded {
     }
 }
 
-fn has_double_space(b: &[u8]) -> bool {
-    b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
-        || b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+/// ASCII that folds to itself lowercased, byte for byte.
+fn is_plain_ascii(b: &[u8]) -> bool {
+    b.is_ascii()
+        && !b
+            .iter()
+            .any(|&c| c == b'`' || (c.is_ascii_whitespace() && c != b' ') || c.is_ascii_control())
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 #[cfg(test)]
@@ -272,6 +283,26 @@ mod tests {
         let f = Folded::new(text);
         let r = f.orig_range(text, 0..4);
         assert_eq!(&text[r], "cafe\u{0301}");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_path() {
+        for text in [
+            "Europa`s plan",
+            "Witte\x0bHuis",
+            "Kiev  en Moskou",
+            "Poetin en Zelensky",
+            "a\tb",
+            "x\ny",
+        ] {
+            let fast = Folded::new(text);
+            let mut map = Vec::new();
+            let full = fold(text, true, Some(&mut map));
+            assert_eq!(fast.key, full, "{text:?}");
+            for (k, &offset) in map.iter().enumerate() {
+                assert_eq!(fast.orig_offset(k), offset as usize, "{text:?} at {k}");
+            }
+        }
     }
 
     #[test]

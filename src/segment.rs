@@ -79,22 +79,23 @@ impl Document {
     }
 }
 
-/// Abbreviations that never end a sentence by their period (titles, and
-/// words that are followed by what they abbreviate).
+/// Abbreviations that never end a sentence by their period: titles and
+/// words followed by what they abbreviate (numbers, names, lowercase).
 const ABBREVIATIONS: &[&str] = &[
     "o.a.", "bijv.", "bv.", "d.w.z.", "dhr.", "mevr.", "mw.", "mr.", "dr.", "drs.", "ir.", "ing.",
-    "prof.", "nr.", "ca.", "jl.", "j.l.", "m.b.t.", "i.p.v.", "t.o.v.", "i.v.m.", "n.a.v.", "m.n.",
-    "z.g.", "zgn.", "resp.", "evt.", "incl.", "excl.", "max.", "min.", "gem.", "jr.", "sr.", "st.",
-    "blz.", "pag.", "p.", "vgl.", "afd.", "tel.", "vs.", "a.s.", "m.i.", "o.m.", "t.a.v.",
-    "t.g.v.", "v.a.", "v.d.", "v.chr.", "n.chr.", "mld.", "mln.", "mrd.", "gen.", "lt.", "kol.",
-    "maj.", "kpt.", "ds.", "pl.", "str.", "ong.", "ongev.", "vz.", "bijz.", "alg.", "art.", "lid.",
-    "no.", "jan.", "feb.", "febr.", "mrt.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
-    "okt.", "nov.", "dec.", "ma.", "di.", "wo.", "do.", "vr.", "za.", "zo.", "mr.", "mrs.", "ms.",
-    "sen.", "rep.", "gov.", "corp.", "inc.", "ltd.", "co.",
+    "prof.", "nr.", "ca.", "m.b.t.", "i.p.v.", "t.o.v.", "i.v.m.", "n.a.v.", "m.n.", "z.g.",
+    "zgn.", "resp.", "evt.", "incl.", "excl.", "blz.", "pag.", "vgl.", "afd.", "vs.", "a.s.",
+    "m.i.", "o.m.", "t.a.v.", "t.g.v.", "v.a.", "v.d.", "v.chr.", "n.chr.", "mld.", "mln.", "mrd.",
+    "gen.", "lt.", "kol.", "maj.", "kpt.", "ds.", "ong.", "ongev.", "mrs.", "ms.", "sen.", "st.",
 ];
 
-/// Abbreviations that often close a sentence: they end one when a capital follows.
-const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["enz.", "etc.", "e.d.", "e.a.", "e.v.", "e.o."];
+/// Abbreviations that may close a sentence, and words that read as one
+/// before a number (*jan.*, *jl.*): they end a sentence when a capital
+/// follows (*Dat gebeurde vrijdag jl. Daarna …*, *Ik sprak met Jan. Hij …*).
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+    "enz.", "etc.", "e.d.", "e.a.", "e.v.", "e.o.", "jl.", "j.l.", "jan.", "feb.", "febr.", "mrt.",
+    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.",
+];
 
 fn is_abbreviation(word: &str) -> bool {
     let lower = format!("{}.", word.to_lowercase());
@@ -102,15 +103,38 @@ fn is_abbreviation(word: &str) -> bool {
     let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
     (!acronym && ABBREVIATIONS.contains(&lower.as_str()))
         || SENTENCE_FINAL_ABBREVIATIONS.contains(&lower.as_str())
-        // Internal periods: o.a, d.w.z, m.b.t and any other dotted abbreviation.
+        // Internal periods: o.a, d.w.z, m.b.t, V.S and any other dotted abbreviation.
         || (word.contains('.') && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 4))
         // An initial: J. Smith.
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
+/// Can this abbreviation end a sentence (when the next word allows it)?
 fn is_sentence_final_abbreviation(word_with_dot: &str) -> bool {
     SENTENCE_FINAL_ABBREVIATIONS.contains(&word_with_dot.to_lowercase().as_str())
+        || is_dotted_acronym(word_with_dot)
 }
+
+/// A dotted acronym in capitals: *V.S.*, *J.F.* (initials look the same).
+fn is_dotted_acronym(word_with_dot: &str) -> bool {
+    let word = word_with_dot.trim_end_matches('.');
+    word.contains('.')
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// Words that start Dutch sentences and never follow initials as a surname:
+/// after a dotted acronym (*de V.S. Daar …* but *J.F. Kennedy*) only these
+/// make a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "de", "het", "een", "daar", "hier", "hij", "zij", "ze", "dit", "dat", "deze", "die", "er",
+    "in", "op", "maar", "en", "ook", "toen", "nu", "dan", "volgens", "na", "met", "bij", "ik",
+    "we", "wij", "u", "je", "jij", "men", "als", "omdat", "terwijl", "tijdens", "sinds", "daarna",
+    "daarom", "dus", "want", "wat", "waarom", "hoe", "wie", "zo", "toch", "al", "nog", "vandaag",
+    "gisteren", "morgen", "later", "eerder",
+];
 
 /// Split `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str, opts: &SegmentOptions) -> Document {
@@ -372,8 +396,10 @@ fn split_sentences(text: &str, tokens: Vec<Token>) -> Vec<Sentence> {
         if j < n {
             let next = &tokens[j];
             let spaced = tokens[j - 1].span.end < next.span.start;
-            let needs_capital = t.kind == TokenKind::Abbreviation;
-            let ok = if needs_capital {
+            let ok = if t.kind == TokenKind::Abbreviation && is_dotted_acronym(s(t)) {
+                first_char(s(next)).is_uppercase()
+                    && SENTENCE_STARTERS.contains(&s(next).to_lowercase().as_str())
+            } else if t.kind == TokenKind::Abbreviation {
                 first_char(s(next)).is_uppercase()
             } else {
                 starts_sentence(text, next)
@@ -477,8 +503,38 @@ mod tests {
     );
     t!(
         abbreviation_jl,
-        "Op 3 mei jl. Besloot niemand iets.",
-        ["Op 3 mei jl. Besloot niemand iets."]
+        "Op 3 mei jl. besloot niemand iets.",
+        ["Op 3 mei jl. besloot niemand iets."]
+    );
+    t!(
+        jl_ends_before_capital,
+        "Dat gebeurde vrijdag jl. Daarna sprak Poetin.",
+        ["Dat gebeurde vrijdag jl.", "Daarna sprak Poetin."]
+    );
+    t!(
+        name_like_month,
+        "Ik sprak met Jan. Hij was boos.",
+        ["Ik sprak met Jan.", "Hij was boos."]
+    );
+    t!(
+        month_before_year,
+        "Op 5 jan. 2026 begon het.",
+        ["Op 5 jan. 2026 begon het."]
+    );
+    t!(
+        ordinary_word_zo,
+        "Dat is nu eenmaal zo. Hij ging weg.",
+        ["Dat is nu eenmaal zo.", "Hij ging weg."]
+    );
+    t!(
+        ordinary_word_lid,
+        "Hij werd lid. Zij niet.",
+        ["Hij werd lid.", "Zij niet."]
+    );
+    t!(
+        dotted_acronym_ends,
+        "Hij vloog naar de V.S. Daar bleef hij.",
+        ["Hij vloog naar de V.S.", "Daar bleef hij."]
     );
     t!(
         abbreviation_mbt_ipv,

@@ -424,6 +424,96 @@ fn output_file_is_written_atomically() {
         ));
 }
 
+#[cfg(unix)]
+#[test]
+fn output_file_keeps_permissions_and_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tmp();
+    fs::write(d.path().join("in.txt"), "Kiev.\n").unwrap();
+    // A new file is not left private (tempfile's 0600).
+    tolk_in(d.path())
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "-f",
+            "text",
+            "-o",
+            "new.txt",
+            "in.txt",
+        ])
+        .assert()
+        .success();
+    let mode = fs::metadata(d.path().join("new.txt"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_ne!(mode & 0o044, 0, "new file mode {mode:o}");
+    // An existing file keeps its mode.
+    fs::write(d.path().join("old.txt"), "x").unwrap();
+    fs::set_permissions(d.path().join("old.txt"), fs::Permissions::from_mode(0o640)).unwrap();
+    tolk_in(d.path())
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "-f",
+            "text",
+            "-o",
+            "old.txt",
+            "in.txt",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::metadata(d.path().join("old.txt"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o640
+    );
+    // A symbolic link stays a link; its target gets the output.
+    std::os::unix::fs::symlink("old.txt", d.path().join("link.txt")).unwrap();
+    tolk_in(d.path())
+        .args([
+            "translate",
+            "-e",
+            "glossary",
+            "-f",
+            "text",
+            "-o",
+            "link.txt",
+            "in.txt",
+        ])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(d.path().join("link.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(d.path().join("old.txt")).unwrap(),
+        "Kyiv.\n"
+    );
+}
+
+#[test]
+fn side_output_neutralises_control_characters() {
+    let out = stdout_of(
+        tolk()
+            .args(["translate", "-e", "glossary", "--width", "40"])
+            .write_stdin("Kiev\tMoskou \x1b[31mrood\n"),
+    );
+    assert!(!out.contains('\x1b') && !out.contains('\t'), "{out:?}");
+    for line in out.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40);
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     tolk()

@@ -10,17 +10,6 @@ use tolk::Glossary;
 use tolk::glossary::{Source, shipped_sources};
 use tolk::input::{Decoded, decode, encoding_for_label};
 
-/// A glossary that failed to load: the problems are printed, exit code 2.
-#[derive(Debug)]
-pub struct GlossaryFailed(pub tolk::glossary::LoadError);
-
-impl std::fmt::Display for GlossaryFailed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-impl std::error::Error for GlossaryFailed {}
-
 /// The user glossaries, in the order of precedence rules: every `-g FILE`;
 /// if none, the files in TOLK_GLOSSARY; if unset, ./glossary.csv when it exists.
 pub fn user_glossary_paths(global: &GlobalArgs) -> Vec<PathBuf> {
@@ -63,7 +52,7 @@ pub fn load_glossary(global: &GlobalArgs) -> Result<Glossary> {
             shipped: false,
         });
     }
-    let g = Glossary::load(sources).map_err(GlossaryFailed)?;
+    let g = Glossary::load(sources)?;
     for w in g.warnings() {
         eprintln!("tolk: {w}");
     }
@@ -77,21 +66,33 @@ pub struct Input {
     pub decoded: Decoded,
 }
 
-/// Read and decode every input (standard input when none is given).
-pub fn read_inputs(args: &InputArgs) -> Result<Vec<Input>> {
-    let encoding = match &args.encoding {
-        None => None,
-        Some(label) => Some(encoding_for_label(label).with_context(|| {
-            format!("unknown encoding {label:?} (try utf-8, windows-1252, latin1, utf-16le)")
-        })?),
-    };
-    let names: Vec<String> = if args.inputs.is_empty() {
-        vec!["-".into()]
-    } else {
-        args.inputs.clone()
-    };
-    let mut out = Vec::with_capacity(names.len());
-    for name in names {
+/// The inputs to read, in order: the files named, or standard input.
+pub struct Inputs {
+    pub names: Vec<String>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Inputs {
+    /// Resolve the input arguments (checking `--encoding` at once).
+    pub fn new(args: &InputArgs) -> Result<Inputs> {
+        let encoding = match &args.encoding {
+            None => None,
+            Some(label) => Some(encoding_for_label(label).with_context(|| {
+                format!("unknown encoding {label:?} (try utf-8, windows-1252, latin1, utf-16le)")
+            })?),
+        };
+        let names = if args.inputs.is_empty() {
+            vec!["-".into()]
+        } else {
+            args.inputs.clone()
+        };
+        Ok(Inputs { names, encoding })
+    }
+
+    /// Read and decode one input. Inputs are read one at a time, as output
+    /// is written, so a bad input later on stops the run with the output
+    /// (to a file) discarded.
+    pub fn read(&self, name: &str) -> Result<Input> {
         let bytes = if name == "-" {
             let mut b = Vec::new();
             std::io::stdin()
@@ -100,17 +101,15 @@ pub fn read_inputs(args: &InputArgs) -> Result<Vec<Input>> {
                 .context("<stdin>: cannot read")?;
             b
         } else {
-            read_file(Path::new(&name))?
+            read_file(Path::new(name))?
         };
-        let display = if name == "-" {
-            "<stdin>"
-        } else {
-            name.as_str()
-        };
-        let decoded = decode(&bytes, encoding).with_context(|| display.to_owned())?;
-        out.push(Input { name, decoded });
+        let display = if name == "-" { "<stdin>" } else { name };
+        let decoded = decode(&bytes, self.encoding).with_context(|| display.to_owned())?;
+        Ok(Input {
+            name: name.to_owned(),
+            decoded,
+        })
     }
-    Ok(out)
 }
 
 /// Should terminal output be coloured?
@@ -161,24 +160,41 @@ pub fn with_output(
             Ok(())
         }
         Some(path) => {
-            if path.is_dir() {
+            // Through a symbolic link, write its target and keep the link.
+            let target = match std::fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)
+                    .with_context(|| format!("{}: cannot follow the link", path.display()))?,
+                _ => path.to_path_buf(),
+            };
+            if target.is_dir() {
                 bail!("{}: is a directory", path.display());
             }
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
+            let dir = match target.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => Path::new(".").to_path_buf(),
             };
-            let tmp = tempfile::Builder::new()
-                .prefix(".tolk-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .with_context(|| {
-                    format!(
-                        "{}: cannot create a temporary file in {}",
-                        path.display(),
-                        dir.display()
-                    )
+            let existing = std::fs::metadata(&target).ok().map(|m| m.permissions());
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".tolk-").suffix(".tmp");
+            #[cfg(unix)]
+            {
+                // A new file gets the usual 0666 less the umask, not tempfile's 0600.
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            let tmp = builder.tempfile_in(&dir).with_context(|| {
+                format!(
+                    "{}: cannot create a temporary file in {}",
+                    path.display(),
+                    dir.display()
+                )
+            })?;
+            if let Some(perms) = existing {
+                tmp.as_file().set_permissions(perms).with_context(|| {
+                    format!("{}: cannot keep the file's permissions", path.display())
                 })?;
+            }
+            let path = target.as_path();
             let mut w = std::io::BufWriter::new(tmp);
             write(&mut w)?;
             let tmp = w

@@ -29,13 +29,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Eval(a) => eval::run(&cli.global, &a),
         Command::Lexicon(c) => eval::lexicon(&cli.global, c),
         Command::Completions { shell } => {
+            // Generated into memory: clap_complete panics on a failed write.
             let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "tolk", &mut std::io::stdout());
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "tolk", &mut buf);
+            config::with_output(None, |out| Ok(out.write_all(&buf)?))?;
             Ok(Outcome::Ok)
         }
         Command::Man => {
             let cmd = Cli::command();
-            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            config::with_output(None, |out| Ok(clap_mangen::Man::new(cmd).render(out)?))?;
             Ok(Outcome::Ok)
         }
     }

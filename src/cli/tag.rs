@@ -3,7 +3,7 @@
 
 use super::Outcome;
 use super::args::{GlobalArgs, TagArgs, TagFormat};
-use super::config::{load_glossary, read_inputs, with_output};
+use super::config::{Inputs, load_glossary, with_output};
 use anyhow::Result;
 use serde::Serialize;
 use tolk::engine::GlossaryEngine;
@@ -27,13 +27,14 @@ struct JsonDoc<'a> {
 
 pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
     let glossary = load_glossary(global)?;
-    let inputs = read_inputs(&args.input)?;
+    let inputs = Inputs::new(&args.input)?;
     let seg = SegmentOptions {
         join_lines: args.input.join_lines,
     };
-    let multiple = inputs.len() > 1;
+    let multiple = inputs.names.len() > 1;
     with_output(args.output.as_deref(), |out| {
-        for input in &inputs {
+        for name in &inputs.names {
+            let input = inputs.read(name)?;
             let text = &input.decoded.text;
             // Through the glossary engine, so the English is cased exactly as
             // `translate` writes it (sentence-initial capitals, ALL CAPS).
@@ -51,10 +52,12 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
                         if multiple {
                             write!(out, "{}:", input.name)?;
                         }
+                        // One hit per line, even for a term across a line break (--join-lines).
+                        let text = t.text.replace(['\n', '\r'], " ");
                         writeln!(
                             out,
-                            "{line}:{col}  {} → {}  {}  {}",
-                            t.text, t.en, t.kind, t.entry
+                            "{line}:{col}  {text} → {}  {}  {}",
+                            t.en, t.kind, t.entry
                         )?;
                     }
                 }

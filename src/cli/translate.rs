@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use super::args::{EngineArg, EngineArgs, GlobalArgs, TranslateArgs};
-use super::config::{load_glossary, output_width, read_inputs, use_color, with_output};
+use super::config::{Inputs, load_glossary, output_width, use_color, with_output};
 use anyhow::{Context, Result};
 use tolk::engine::{Engine, GlossaryEngine};
 use tolk::render::{Format, RenderOptions, renderer};
@@ -12,13 +12,13 @@ use tolk::translate::lexicon::Lexicon;
 
 pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
     let glossary = load_glossary(global)?;
-    let inputs = read_inputs(&args.input)?;
+    let inputs = Inputs::new(&args.input)?;
     let engine = load_engine(&args.engine)?;
     let to_file = args.output.is_some();
     let opts = RenderOptions {
         width: output_width(args.width, to_file),
         color: args.format == Format::Side && use_color(global.color, to_file),
-        multiple: inputs.len() > 1,
+        multiple: inputs.names.len() > 1,
     };
     let seg = SegmentOptions {
         join_lines: args.input.join_lines,
@@ -26,7 +26,8 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
     with_output(args.output.as_deref(), |out| {
         let mut r = renderer(args.format, &opts);
         r.begin(out)?;
-        for input in &inputs {
+        for name in &inputs.names {
+            let input = inputs.read(name)?;
             let doc = tolk::translate(
                 &input.name,
                 &input.decoded.text,

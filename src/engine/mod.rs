@@ -134,7 +134,7 @@ pub trait Engine {
 
 /// The English of a hit, exactly as the glossary writes it, except:
 /// capitalised at the start of a sentence, in capitals where the source is ALL
-/// CAPS, and with `'s` for a genitive (`'` after a final *s*).
+/// CAPS, and with `'s` for a genitive.
 pub fn term_english(glossary: &Glossary, hit: &TermHit, sentence_initial: bool) -> String {
     let en = glossary.entry(hit.entry).en.as_str();
     let mut out = match hit.case {
@@ -143,11 +143,9 @@ pub fn term_english(glossary: &Glossary, hit: &TermHit, sentence_initial: bool) 
         HitCase::AsWritten => en.to_owned(),
     };
     if hit.inflection == Inflection::Genitive {
-        let ends_in_s = out.ends_with(['s', 'S']);
-        out.push_str(match (ends_in_s, hit.case) {
-            (true, _) => "'",
-            (false, HitCase::AllCaps) => "'S",
-            (false, HitCase::AsWritten) => "'s",
+        out.push_str(match hit.case {
+            HitCase::AllCaps => "'S",
+            HitCase::AsWritten => "'s",
         });
     }
     out

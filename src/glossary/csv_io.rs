@@ -80,19 +80,79 @@ impl Reporter {
     }
 }
 
-/// 1-based line number of byte offset `pos` in `bytes`.
-fn line_of(bytes: &[u8], pos: usize) -> usize {
-    let mut line = 1;
+/// Byte offsets where lines start (LF, CRLF and CR all end a line).
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
     let mut i = 0;
-    while i < pos.min(bytes.len()) {
+    while i < bytes.len() {
         match bytes[i] {
-            b'\n' => line += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
             _ => {}
         }
         i += 1;
     }
-    line
+    starts
+}
+
+/// 1-based line number of byte offset `pos`, given the line starts.
+fn line_at(starts: &[usize], pos: usize) -> usize {
+    starts.partition_point(|&s| s <= pos)
+}
+
+/// RFC 4180 quoting, which the csv reader is lenient about: a quoted field
+/// ends at its closing quote; a quote inside an unquoted field is an error.
+/// Returns the problem and the 1-based field number.
+fn quoting_problem(raw: &str) -> Option<(String, usize)> {
+    let b = raw.as_bytes();
+    let mut i = 0;
+    let mut field = 1;
+    loop {
+        if b.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match b.get(i) {
+                    None => return None, // reported as an unclosed quote elsewhere
+                    Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            match b.get(i) {
+                None | Some(b',' | b'\r' | b'\n') => {}
+                Some(_) => {
+                    return Some((
+                        "text after a closing quote (quote the whole field)".into(),
+                        field,
+                    ));
+                }
+            }
+        } else {
+            while let Some(&c) = b.get(i) {
+                if matches!(c, b',' | b'\r' | b'\n') {
+                    break;
+                }
+                if c == b'"' {
+                    return Some(("a quote inside an unquoted field (quote the whole field and double the inner quote: \"\")".into(), field));
+                }
+                i += 1;
+            }
+        }
+        match b.get(i) {
+            Some(b',') => {
+                i += 1;
+                field += 1;
+            }
+            _ => return None,
+        }
+    }
 }
 
 /// Parse one glossary file. `file_index` is its position in load order.
@@ -123,7 +183,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     if let Some(pos) = body.iter().position(|&b| b == 0) {
         rep.push(
             Severity::Error,
-            Some(line_of(body, pos)),
+            Some(line_at(&line_starts(body), pos)),
             None,
             format!("NUL byte at byte offset {pos}: this is a binary file, not a CSV glossary"),
         );
@@ -133,7 +193,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         let pos = e.valid_up_to();
         rep.push(
             Severity::Error,
-            Some(line_of(body, pos)),
+            Some(line_at(&line_starts(body), pos)),
             None,
             format!(
                 "invalid UTF-8 at byte offset {}: glossaries are UTF-8",
@@ -157,15 +217,25 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         .flexible(true)
         .from_reader(body);
 
+    let starts = line_starts(body);
+    let text = std::str::from_utf8(body).expect("checked above");
     let mut header: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut prev: Option<(usize, usize)> = None; // (byte, line) of the previous record
+    let check_quotes = |rep: &mut Reporter, from: usize, to: usize, line: usize| {
+        if let Some((msg, field)) = quoting_problem(&text[from..to]) {
+            rep.error(line, Some(field), format!("row does not parse: {msg}"));
+        }
+    };
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e
+                    .position()
+                    .map_or(0, |p| line_at(&starts, p.byte() as usize));
                 rep.error(line, None, format!("row does not parse: {e}"));
                 return fail(rep);
             }
@@ -173,7 +243,17 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         let pos = record
             .position()
             .expect("records read from a reader have a position");
-        let line = pos.line() as usize;
+        // The reader's position may be on blank lines it skipped before the record.
+        let start = pos.byte() as usize
+            + text[pos.byte() as usize..]
+                .bytes()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        let line = line_at(&starts, start);
+        if let Some((b, l)) = prev {
+            check_quotes(&mut rep, b, pos.byte() as usize, l);
+        }
+        prev = Some((pos.byte() as usize, line));
         let fields: Vec<String> = record.iter().map(str::to_owned).collect();
         let comment = fields
             .first()
@@ -199,6 +279,9 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         });
     }
 
+    if let Some((b, l)) = prev {
+        check_quotes(&mut rep, b, text.len(), l);
+    }
     let Some((headers, header_line)) = header else {
         rep.error(
             1,
@@ -538,7 +621,7 @@ mod tests {
             Option<usize>,
             &'static str,
         );
-        let cases: [Case; 11] = [
+        let cases: [Case; 15] = [
             ("missing header", "", 1, None, "empty file"),
             ("only comments", "# nothing\n", 1, None, "no header row"),
             (
@@ -598,6 +681,34 @@ mod tests {
                 Some(3),
                 "unknown origin \"ua\"",
             ),
+            (
+                "crlf line numbers",
+                "nl,en\r\nKiev,Kyiv\r\nPoetin,\r\n",
+                3,
+                Some(2),
+                "empty `en`",
+            ),
+            (
+                "cr line numbers",
+                "nl,en\rKiev,Kyiv\rPoetin,\r",
+                3,
+                Some(2),
+                "empty `en`",
+            ),
+            (
+                "text after a quote",
+                "nl,en\n\"Kiev\"x,Kyiv\n",
+                2,
+                Some(1),
+                "text after a closing quote",
+            ),
+            (
+                "quote in a bare field",
+                "nl,en\nKiev,Ky\"iv\n",
+                2,
+                Some(2),
+                "a quote inside an unquoted field",
+            ),
         ];
         for (name, input, line, col, msg) in cases {
             let p = parse_str(input);
@@ -608,6 +719,27 @@ mod tests {
             assert_eq!(*c, col, "{name}: column");
             assert!(m.contains(msg), "{name}: {m:?} lacks {msg:?}");
         }
+    }
+
+    #[test]
+    fn entry_lines_follow_the_file_whatever_the_line_ends() {
+        for text in [
+            "# c\nnl,en\nKiev,Kyiv\n\nPoetin,Putin\n",
+            "# c\r\nnl,en\r\nKiev,Kyiv\r\n\r\nPoetin,Putin\r\n",
+            "# c\rnl,en\rKiev,Kyiv\r\rPoetin,Putin\r",
+        ] {
+            let p = parse_str(text);
+            assert!(p.problems.is_empty(), "{:?}", p.problems);
+            let lines: Vec<usize> = p.entries.iter().map(|e| e.location.line).collect();
+            assert_eq!(lines, [3, 5], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn doubled_quotes_inside_quoted_fields_are_fine() {
+        let p = parse_str("nl,en,note\n\"Kiev\",Kyiv,\"the \"\"capital\"\", not \"\"Kiev\"\"\"\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.entries[0].note, "the \"capital\", not \"Kiev\"");
     }
 
     #[test]

@@ -204,16 +204,20 @@ impl LoadError {
     }
 }
 
+/// The header and every problem (errors and the warnings met on the way),
+/// one indented line each.
 fn render_problems(problems: &[Problem]) -> String {
-    let errors: Vec<String> = problems
+    let n = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
-        .map(Problem::to_string)
-        .collect();
-    let n = errors.len();
-    format!(
-        "invalid glossary ({n} error{}):\n{}",
-        if n == 1 { "" } else { "s" },
-        errors.join("\n")
-    )
+        .count();
+    let mut out = format!(
+        "invalid glossary ({n} error{}):",
+        if n == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        out.push_str("\n  ");
+        out.push_str(&p.to_string());
+    }
+    out
 }

@@ -186,6 +186,22 @@ fn right_ok(key: &str, at: usize) -> bool {
     }
 }
 
+/// A bare apostrophe after a sibilant is a genitive (*Klaus’ boek*) only
+/// when a word follows, and not when it closes a quotation (*‘… naar
+/// Parijs’, zei hij*).
+fn bare_apostrophe_genitive(text: &str, hit: std::ops::Range<usize>) -> bool {
+    let after = &text[hit.end..];
+    let mut chars = after.chars();
+    let spaced = chars.next().is_some_and(char::is_whitespace);
+    let next_word = chars
+        .find(|c| !c.is_whitespace())
+        .is_some_and(char::is_alphabetic);
+    let line_start = text[..hit.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = &text[line_start..hit.start];
+    let open_quote = before.matches('‘').count() > before.matches('’').count();
+    spaced && next_word && !open_quote
+}
+
 /// The Dutch genitive endings a name key can take: `-s` (*Poetins*), `'s`
 /// (*Europa's*, *Zelensky's*, and *Poetin's* under English influence), and a
 /// bare apostrophe after a sibilant (*Klaus'*, *Marx'*).
@@ -241,10 +257,14 @@ impl Matcher {
         }
         for list in &mut candidates {
             // Exact spellings before genitives, then later files first.
+            // Exact spellings before genitives, later files first, and a
+            // spelling with capitals (VS) before a lowercase one (vs): the
+            // cased one only accepts text written its way.
             list.sort_by_key(|c| {
                 (
                     c.inflection != Inflection::Base,
                     std::cmp::Reverse(c.file_index),
+                    matches!(c.case, CaseRule::Any),
                 )
             });
         }
@@ -319,6 +339,13 @@ impl Matcher {
                         continue;
                     };
                     let whole = folded.orig_range(text, m.range());
+                    if cand.inflection == Inflection::Genitive
+                        && stem.end + text[stem.end..].chars().next().map_or(0, char::len_utf8)
+                            == whole.end
+                        && !bare_apostrophe_genitive(text, whole.clone())
+                    {
+                        continue;
+                    }
                     return Some((
                         TermHit {
                             start: whole.start,

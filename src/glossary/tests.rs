@@ -139,9 +139,19 @@ m!(
     [("Europa's", "Europe's")]
 );
 m!(
-    genitive_ending_in_s_gets_bare_apostrophe,
+    genitive_after_sibilant,
     "de VS' plannen en VS's plannen",
-    [("VS'", "US'"), ("VS's", "US'")]
+    [("VS'", "US's"), ("VS's", "US's")]
+);
+m!(
+    closing_quote_is_not_a_genitive,
+    "‘Ik ga naar de VS’, zei hij. ‘Zij woont in de VS’ en hij niet.",
+    [("VS", "US"), ("VS", "US")]
+);
+m!(
+    apostrophe_before_punctuation_is_not_a_genitive,
+    "over de VS'.",
+    [("VS", "US")]
 );
 m!(genitive_all_caps, "POETINS PLAN", [("POETINS", "PUTIN'S")]);
 m!(no_genitive_for_terms, "regio’s en euro’s", []);
@@ -363,4 +373,16 @@ fn empty_glossary_matches_nothing() {
     assert!(crate::tag::tag(&Glossary::empty(), "Poetin").is_empty());
     let g = Glossary::from_csv_str("e.csv", "nl,en\n").unwrap();
     assert!(crate::tag::tag(&g, "Poetin").is_empty());
+}
+
+#[test]
+fn acronym_and_lowercase_word_with_one_key_in_either_order() {
+    for csv in ["nl,en\nvs,versus\nVS,US\n", "nl,en\nVS,US\nvs,versus\n"] {
+        let g = Glossary::from_csv_str("vs.csv", csv).unwrap();
+        let want = [
+            ("VS".to_owned(), "US".to_owned()),
+            ("vs".to_owned(), "versus".to_owned()),
+        ];
+        assert_eq!(hits(&g, "De VS en vs"), want, "{csv}");
+    }
 }

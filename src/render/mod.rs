@@ -124,6 +124,24 @@ fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Make a sentence safe to show on a terminal: line breaks and tabs become
+/// spaces, other control characters (escape sequences included) `?`. Byte
+/// offsets are unchanged (every replaced character is replaced by as many
+/// bytes).
+fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => " ".to_owned(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Cut `s` into pieces at the marked `spans`: each piece is a byte range and,
 /// for a marked piece, the index of its span. Overlapping or out-of-range
 /// spans are ignored.

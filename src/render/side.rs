@@ -3,7 +3,7 @@
 //! characters line up); a blank line between paragraphs; terms highlighted
 //! with ANSI colours when colour is on.
 
-use super::{RenderOptions, Renderer, one_line, pieces, term_spans};
+use super::{RenderOptions, Renderer, pieces, term_spans, terminal_safe};
 use crate::engine::{AlignedDoc, TermSource};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -124,8 +124,8 @@ impl Renderer for Side {
             }
             first_para = false;
             for s in &p.sentences {
-                let nl = one_line(&s.nl);
-                let en = one_line(&s.en);
+                let nl = terminal_safe(&s.nl);
+                let en = terminal_safe(&s.en);
                 let (nl_spans, en_spans) = term_spans(s);
                 let styles: Vec<Style> = s.terms.iter().map(|t| term_style(t.source)).collect();
                 let left = wrap_ranges(&nl, col);
