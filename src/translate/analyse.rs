@@ -9,7 +9,7 @@
 //! of the sentence exactly once.
 
 use super::compound::{self, Compound};
-use super::lexicon::{Lexicon, Pos};
+use super::lexicon::{Gender, LexId, Lexicon, Pos};
 use super::morph::{self, Analysis, Feats, VerbForm};
 use crate::glossary::{EntryId, Glossary, Kind, TermHit};
 use crate::normalize::match_key;
@@ -308,6 +308,38 @@ pub fn words(
         }
         let raw = &text[t.span.clone()];
         let lower = normalize_apostrophes(&raw.to_lowercase());
+        // A multi-word lexicon entry starting here (in plaats van, met name).
+        if t.kind == TokenKind::Word
+            && let Some((len, id)) = multiword_at(lex, text, toks, i, hits.get(next_hit).map(|h| h.start))
+        {
+            let span = t.span.start..toks[i + len - 1].span.end;
+            let e = lex.entry(id);
+            let reading = Analysis {
+                lemma: e.nl.clone(),
+                pos: e.pos,
+                entry: Some(id),
+                feats: Feats::Plain,
+            };
+            out.push(Word {
+                text: text[span.clone()].to_owned(),
+                lower: normalize_apostrophes(&text[span.clone()].to_lowercase()),
+                span,
+                token: TokenKind::Word,
+                hit: None,
+                term_kind: None,
+                cat: cat_of(&reading),
+                readings: vec![reading],
+                pick: Some(0),
+                space_before,
+                initial: at_start,
+                compound: None,
+                term_form: None,
+            });
+            at_start = false;
+            prev_end = toks[i + len - 1].span.end;
+            i += len;
+            continue;
+        }
         let readings = match t.kind {
             TokenKind::Word | TokenKind::Abbreviation => morph::analyse(lex, &lower),
             _ => Vec::new(),
@@ -407,15 +439,33 @@ fn cat_of(a: &Analysis) -> Cat {
 
 /// Could this word start or continue a noun phrase (after a determiner)?
 fn nominal(w: &Word) -> bool {
-    matches!(w.cat, Cat::Name | Cat::Term | Cat::Num)
-        || (w.token == TokenKind::Number)
-        || has(w, Pos::Noun)
-        || has(w, Pos::Adj)
-        || (w
-            .readings
-            .iter()
-            .any(|a| a.feats == Feats::Verb(VerbForm::Participle)))
-        || (w.cat == Cat::Unknown && w.token == TokenKind::Word)
+    if w.cat != Cat::Unknown || w.readings.is_empty() {
+        // Decided already, or unknown to everyone (an unknown word is most
+        // likely a noun).
+        return matches!(w.cat, Cat::Name | Cat::Term | Cat::Num | Cat::Noun | Cat::Adj)
+            || w.token == TokenKind::Number
+            || (w.cat == Cat::Unknown && w.token == TokenKind::Word);
+    }
+    // Not yet decided: its likeliest reading (the first) is nominal.
+    let first = &w.readings[0];
+    matches!(first.pos, Pos::Noun | Pos::Adj | Pos::Num) || first.feats == Feats::Verb(VerbForm::Participle)
+}
+
+/// The first noun within the next few words: is it plural, and its gender?
+fn next_noun(words: &[Word], i: usize) -> Option<(bool, Option<Gender>, Option<LexId>)> {
+    for w in words.iter().skip(i + 1).take(4) {
+        if let Some(a) = w.readings.iter().find(|a| a.pos == Pos::Noun) {
+            let plural = matches!(a.feats, Feats::Noun { plural: true, .. });
+            return Some((plural, None, a.entry));
+        }
+        if w.term_kind == Some(Kind::Demonym) {
+            return Some((true, None, None));
+        }
+        if w.readings.iter().all(|a| !matches!(a.pos, Pos::Adj | Pos::Adv)) && w.cat != Cat::Term {
+            return None;
+        }
+    }
+    None
 }
 
 /// Choose a category and reading for every word. Each word first takes its
@@ -454,11 +504,12 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             !x.readings.is_empty() && x.readings.iter().all(|a| a.pos.is_verbal())
         });
         let ahead_te = words_ahead_have_te(words, i);
+        let noun_ahead = next_noun(words, i);
         // Has this clause had its finite verb yet? (Clauses start after
         // punctuation and conjunctions.)
         let mut finite_seen = false;
         for x in words[..i].iter().rev() {
-            if matches!(x.cat, Cat::Punct | Cat::Conj | Cat::SubConj | Cat::Rel) {
+            if matches!(x.cat, Cat::Conj | Cat::SubConj | Cat::Rel) || (x.cat == Cat::Punct && !x.is(",")) {
                 break;
             }
             if x.is_finite() {
@@ -525,8 +576,18 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 continue;
             }
             "die" | "deze" | "dit" | "dat" | "welke" | "zulke"
-                if next_nominal && !next_finite && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
+                if next_nominal && !next_finite && det_fits(l, noun_ahead, lex) && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
             {
+                continue;
+            }
+            "zijn" if prev.as_ref().is_some_and(|p| SUBJECT_PRONOUNS.contains(&p.1.as_str()) || matches!(p.1.as_str(), "dit" | "dat" | "deze" | "die" | "er" | "wat")) => {
+                // dit zijn, het zijn, er zijn: the verb.
+                w.choose(Cat::Aux, |a| a.pos.is_verbal());
+                continue;
+            }
+            "daar" | "hier" => {
+                // An adverb (there, here); `daar` as "since" is rare in news.
+                w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
                 continue;
             }
             "zijn" | "haar" | "hun" | "ons" | "mijn" | "jouw" | "uw"
@@ -592,6 +653,21 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             continue; // toen hij kwam
         }
 
+        // A word that can be a preposition is one before a noun phrase
+        // (richting een oplossing, rond deze kerncentrale), unless a
+        // determiner makes it a noun (de richting).
+        if w.cat != Cat::Prep
+            && has(w, Pos::Prep)
+            && !matches!(prev_cat, Some(Cat::Det | Cat::Adj))
+            && next.is_some_and(|x| {
+                matches!(x.cat, Cat::Term | Cat::Name | Cat::Num)
+                    || x.token == TokenKind::Number
+                    || x.readings.first().is_some_and(|a| matches!(a.pos, Pos::Det | Pos::Pron))
+            })
+            && w.choose(Cat::Prep, |a| a.pos == Pos::Prep)
+        {
+            continue;
+        }
         // Open-class rules.
         let after_det = matches!(prev_cat, Some(Cat::Det | Cat::Num))
             || (prev_cat == Some(Cat::Adj)
@@ -700,6 +776,39 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
 fn next_nominal_with_prep_use(next: Option<&Word>) -> bool {
     // "om de hoek", "om 8 uur": om + NP not followed by te.
     next.is_some_and(|x| x.token == TokenKind::Number)
+}
+
+/// The longest multi-word lexicon entry starting at token `i`: its length in
+/// tokens and its entry. It must end before the next glossary hit.
+fn multiword_at(lex: &Lexicon, text: &str, toks: &[crate::segment::Token], i: usize, next_hit: Option<usize>) -> Option<(usize, LexId)> {
+    let first = normalize_apostrophes(&text[toks[i].span.clone()].to_lowercase());
+    'candidates: for (rest, id) in lex.multiword(&first) {
+        if i + rest.len() >= toks.len() + 1 {
+            continue;
+        }
+        for (k, want) in rest.iter().enumerate() {
+            let Some(t) = toks.get(i + 1 + k) else { continue 'candidates };
+            if next_hit.is_some_and(|h| t.span.end > h) || normalize_apostrophes(&text[t.span.clone()].to_lowercase()) != *want {
+                continue 'candidates;
+            }
+        }
+        return Some((rest.len() + 1, *id));
+    }
+    None
+}
+
+/// Can this demonstrative be the determiner of the noun ahead? *dit*/*dat*
+/// go with a singular *het*-noun, *deze*/*die* with a *de*-noun or a plural.
+fn det_fits(l: &str, noun: Option<(bool, Option<Gender>, Option<LexId>)>, lex: &Lexicon) -> bool {
+    let Some((plural, _, entry)) = noun else {
+        return true;
+    };
+    let gender = entry.and_then(|id| lex.entry(id).gender);
+    match l {
+        "dit" | "dat" => !plural && gender != Some(Gender::De),
+        "deze" | "die" => plural || gender != Some(Gender::Het),
+        _ => true,
+    }
 }
 
 /// Is there a `te` + verb ahead before the clause ends (for `om … te`)?

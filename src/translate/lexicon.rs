@@ -155,6 +155,8 @@ pub struct Lexicon {
     forms_of_base: HashSet<String>,
     /// Verb lemmas (and separable bases) whose past forms are listed.
     strong: HashSet<String>,
+    /// Multi-word entries (*in plaats van*) by their first word.
+    multi: HashMap<String, Vec<(Vec<String>, LexId)>>,
     pub english: EnglishIrregulars,
     warnings: Vec<Problem>,
 }
@@ -238,6 +240,12 @@ impl Lexicon {
         self.separable
             .get(&(particle.to_owned(), lemma.to_owned()))
             .map(|&id| (id, &self.entries[id as usize]))
+    }
+
+    /// Multi-word entries starting with `first`, longest first: their
+    /// remaining words and the entry.
+    pub fn multiword(&self, first: &str) -> &[(Vec<String>, LexId)] {
+        self.multi.get(first).map_or(&[], Vec::as_slice)
     }
 
     /// Is this word a separable particle of some verb?
@@ -396,6 +404,14 @@ impl Lexicon {
 
     fn index(&mut self, id: LexId) {
         let e = self.entries[id as usize].clone();
+        if e.nl.contains(' ') {
+            let mut words: Vec<String> = e.nl.split_whitespace().map(str::to_owned).collect();
+            let first = words.remove(0);
+            let list = self.multi.entry(first).or_default();
+            list.retain(|(w, _)| *w != words);
+            list.push((words, id));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
         if let (Some(sep), Some(base)) = (e.sep.clone(), e.base_verb().map(str::to_owned)) {
             self.particles.insert(sep.clone());
             self.separable.insert((sep, base.clone()), id);

@@ -631,29 +631,52 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
     if !np_word(w) || (w.cat == Cat::Verb) {
         return k;
     }
+    // Determiners and modifiers, then one or more heads (nouns, names,
+    // terms: *Kremlin-adviseur Yuri Ushakov*). After a head only more heads
+    // continue the phrase: a determiner or adjective starts a new one.
+    let head = |x: &Word| matches!(x.cat, Cat::Noun | Cat::Name | Cat::Term | Cat::Unknown) || (x.cat == Cat::Num && x.token == TokenKind::Number);
     let mut j = k;
+    let mut seen_head = false;
+    let mut last_np = k;
     while let Some(Item::W(i)) = items.get(j) {
         let x = ctx.w(*i);
         let glued_hyphen = x.cat == Cat::Punct && x.text == "-" && !x.space_before;
-        if np_word(x)
-            || glued_hyphen
-            || (x.cat == Cat::Punct && matches!(x.text.as_str(), "‘" | "’" | "“" | "”"))
-        {
+        let quote = x.cat == Cat::Punct && matches!(x.text.as_str(), "‘" | "’" | "“" | "”");
+        if head(x) {
+            seen_head = true;
+            j += 1;
+            last_np = j;
+            continue;
+        }
+        if glued_hyphen || quote {
+            j += 1;
+            continue;
+        }
+        if !seen_head && np_word(x) {
             j += 1;
             continue;
         }
         // Coordination inside the noun phrase: X en Y.
-        if matches!(x.lower.as_str(), "en" | "of")
+        if seen_head
+            && matches!(x.lower.as_str(), "en" | "of")
             && let Some(Item::W(n)) = items.get(j + 1)
             && np_word(ctx.w(*n))
             && ctx.w(*n).cat != Cat::Verb
         {
+            seen_head = false;
             j += 1;
             continue;
         }
         break;
     }
-    j
+    if seen_head {
+        last_np
+    } else if j > k + 1 && items[k..j].iter().any(|it| matches!(it, Item::W(i) if ctx.w(*i).cat == Cat::Det)) {
+        // A determiner and an adjective: a nominalised adjective (de Oekraïense).
+        j
+    } else {
+        last_np.max(if w.cat == Cat::Det { k } else { k + usize::from(np_word(w) && w.cat != Cat::Adj) })
+    }
 }
 
 fn is_temporal(ctx: &Ctx<'_>, items: &[Item]) -> bool {
@@ -719,7 +742,16 @@ struct Parts {
     te_groups: Vec<(usize, Vec<usize>)>,
     particle: Option<usize>,
     negation: Option<usize>,
+    /// Adverbs English puts inside the verb phrase (*has never*, *also
+    /// said*): item indices.
+    adverbs: Vec<usize>,
 }
+
+/// Dutch adverbs whose English goes next to the verb.
+const VP_ADVERBS: &[&str] = &["nooit", "altijd", "vaak", "ook", "reeds", "zelfs", "ooit", "soms", "meestal", "eveneens", "tevens", "nog nooit", "inmiddels", "waarschijnlijk", "allang"];
+
+/// Degree adverbs: a participle after one is an adjective (*zeer gefocust*).
+const DEGREE_ADVERBS: &[&str] = &["zeer", "heel", "erg", "zo", "te", "nogal", "vrij", "best", "uiterst", "enorm", "bijzonder", "minder", "meer", "steeds", "hoogst", "volledig", "volkomen", "helemaal", "niet"];
 
 fn direct_word(items: &[Item], k: usize) -> Option<usize> {
     match items.get(k) {
@@ -754,7 +786,8 @@ fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
                 k = e;
                 continue;
             }
-            if is_verbal(w) && !w.is_finite() {
+            let after_degree = k > 0 && direct_word(items, k - 1).is_some_and(|p| DEGREE_ADVERBS.contains(&ctx.w(p).lower.as_str()) && ctx.w(p).cat == Cat::Adv);
+            if is_verbal(w) && !w.is_finite() && !(after_degree && w.verb_form() == Some(VerbForm::Participle)) {
                 // A participle right before a noun is an adjective.
                 let before_noun = direct_word(items, k + 1)
                     .is_some_and(|n| matches!(ctx.w(n).cat, Cat::Noun | Cat::Term));
@@ -807,12 +840,17 @@ fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
         .iter()
         .position(|it| matches!(it, Item::W(i) if ctx.w(*i).is("niet") && !ctx.words.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "alleen" | "enkel" | "slechts" | "zo" | "te" | "eens" | "ver" | "lang" | "veel"))))
         .map(|p| p + from);
+    let adverbs = (from..items.len())
+        .filter(|&k| Some(k) != finite && finite.is_some_and(|f| k > f || from > 0))
+        .filter(|&k| direct_word(items, k).is_some_and(|i| ctx.w(i).cat == Cat::Adv && VP_ADVERBS.contains(&ctx.w(i).lower.as_str())))
+        .collect();
     Parts {
         finite,
         nonfinite,
         te_groups,
         particle,
         negation,
+        adverbs,
     }
 }
 
@@ -979,6 +1017,7 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         agreement(ctx, &subj, Some(fw))
     };
     skip.extend(parts.nonfinite.iter().copied());
+    skip.extend(parts.adverbs.iter().copied());
     if let Some(p) = parts.particle {
         skip.push(p);
     }
@@ -1143,6 +1182,7 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         skip.push(f);
     }
     skip.extend(parts.nonfinite.iter().copied());
+    skip.extend(parts.adverbs.iter().copied());
     if let Some(p) = parts.particle {
         skip.push(p);
     }
@@ -1546,9 +1586,11 @@ fn verb_phrase(
                             _ => "have".into(),
                         });
                     } else {
-                        // Perfect passive: is gearresteerd → has been arrested.
+                        // Perfect passive: is gearresteerd → has been
+                        // arrested; was gearresteerd → was arrested.
                         push(match need {
-                            Need::Finite { past } => format!("{} been", have(agr, past)),
+                            Need::Finite { past: false } => format!("{} been", have(agr, false)),
+                            Need::Finite { past: true } => be(agr, true).into(),
                             _ => "have been".into(),
                         });
                     }
@@ -1625,7 +1667,28 @@ fn verb_phrase(
         let at = 1.min(words.len());
         words.insert(at, Out::insert("not"));
     }
-    if question && words.len() > 1 {
+    // Frequency and focus adverbs: after the first auxiliary (has never
+    // refused), before a lone lexical verb (never refused), after a lone be
+    // (is also ready), before the auxiliary with a negation (also does not).
+    if !parts.adverbs.is_empty() {
+        let be_forms = ["am", "is", "are", "was", "were"];
+        let at = if neg {
+            0
+        } else if words.len() == 1 {
+            usize::from(be_forms.contains(&words[0].text.as_str()))
+        } else {
+            1
+        };
+        for (n, &k) in parts.adverbs.iter().enumerate() {
+            if let Some(i) = direct_word(items, k) {
+                let mut o = word_out(ctx, i, &Role::default());
+                let o = o.remove(0);
+                words.insert(at + n, o);
+            }
+        }
+    }
+    let aux_words = ["am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must", "shall", "should"];
+    if question && (words.len() > 1 || words.first().is_some_and(|w| aux_words.contains(&w.text.as_str()))) {
         let first = words.remove(0);
         return Vp {
             pre: vec![first],
@@ -1893,8 +1956,10 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         let after_det = i > 0 && matches!(ctx.w(i - 1).cat, Cat::Det);
         // Only right before a verb (persoonlijk onderhandelen) or right after a
         // lexical finite verb at the end of a clause (hij loopt snel.).
-        let before_verb =
-            next.is_some_and(|n| is_verbal(n) && !COMPLEMENT_VERBS.contains(&n.lemma()));
+        let before_verb = next.is_some_and(|n| {
+            (is_verbal(n) && !COMPLEMENT_VERBS.contains(&n.lemma()))
+                || n.reading().is_some_and(|r| r.feats == Feats::Verb(VerbForm::Participle))
+        });
         let after_lexical = i > 0
             && is_verbal(ctx.w(i - 1))
             && !COPULAS.contains(&ctx.w(i - 1).lemma())
