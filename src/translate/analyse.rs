@@ -76,6 +76,8 @@ pub struct Word {
     /// An inflected form of a glossary term of kind `term`, `adj` or
     /// `demonym` (*kerncentrales*): locked, with the English inflected.
     pub term_form: Option<TermForm>,
+    /// A glossary name in the genitive (*Poetins*, *Europa’s*).
+    pub genitive: bool,
 }
 
 /// A glossary term found through morphology.
@@ -299,6 +301,7 @@ pub fn words(
                 initial: at_start,
                 compound: None,
                 term_form: None,
+                genitive: h.inflection == crate::glossary::Inflection::Genitive,
             });
             at_start = false;
             prev_end = toks[j - 1].span.end;
@@ -310,7 +313,8 @@ pub fn words(
         let lower = normalize_apostrophes(&raw.to_lowercase());
         // A multi-word lexicon entry starting here (in plaats van, met name).
         if t.kind == TokenKind::Word
-            && let Some((len, id)) = multiword_at(lex, text, toks, i, hits.get(next_hit).map(|h| h.start))
+            && let Some((len, id)) =
+                multiword_at(lex, text, toks, i, hits.get(next_hit).map(|h| h.start))
         {
             let span = t.span.start..toks[i + len - 1].span.end;
             let e = lex.entry(id);
@@ -334,6 +338,7 @@ pub fn words(
                 initial: at_start,
                 compound: None,
                 term_form: None,
+                genitive: false,
             });
             at_start = false;
             prev_end = toks[i + len - 1].span.end;
@@ -376,7 +381,6 @@ pub fn words(
             TokenKind::Punct => Cat::Punct,
             _ => Cat::Unknown,
         };
-        let is_opening = !initial && at_start;
         out.push(Word {
             span: t.span.clone(),
             text: raw.to_owned(),
@@ -397,10 +401,17 @@ pub fn words(
             initial,
             compound,
             term_form,
+            genitive: false,
         });
-        if !is_opening {
-            at_start = raw == ":";
-        }
+        // A new sentence-like start: after a colon, an opening quote (a quoted
+        // sentence), a spaced dash; brackets keep the state.
+        at_start = match (t.kind, raw) {
+            (TokenKind::Punct, ":" | "‘" | "“" | "„" | "«") => true,
+            (TokenKind::Punct, "\"" | "'") => space_before || at_start,
+            (TokenKind::Punct, "-" | "–" | "—") => space_before,
+            (TokenKind::Punct, "(" | "[") => at_start,
+            _ => false,
+        };
         prev_end = t.span.end;
         i += 1;
     }
@@ -442,13 +453,16 @@ fn nominal(w: &Word) -> bool {
     if w.cat != Cat::Unknown || w.readings.is_empty() {
         // Decided already, or unknown to everyone (an unknown word is most
         // likely a noun).
-        return matches!(w.cat, Cat::Name | Cat::Term | Cat::Num | Cat::Noun | Cat::Adj)
-            || w.token == TokenKind::Number
+        return matches!(
+            w.cat,
+            Cat::Name | Cat::Term | Cat::Num | Cat::Noun | Cat::Adj
+        ) || w.token == TokenKind::Number
             || (w.cat == Cat::Unknown && w.token == TokenKind::Word);
     }
     // Not yet decided: its likeliest reading (the first) is nominal.
     let first = &w.readings[0];
-    matches!(first.pos, Pos::Noun | Pos::Adj | Pos::Num) || first.feats == Feats::Verb(VerbForm::Participle)
+    matches!(first.pos, Pos::Noun | Pos::Adj | Pos::Num)
+        || first.feats == Feats::Verb(VerbForm::Participle)
 }
 
 /// The first noun within the next few words: is it plural, and its gender?
@@ -461,7 +475,11 @@ fn next_noun(words: &[Word], i: usize) -> Option<(bool, Option<Gender>, Option<L
         if w.term_kind == Some(Kind::Demonym) {
             return Some((true, None, None));
         }
-        if w.readings.iter().all(|a| !matches!(a.pos, Pos::Adj | Pos::Adv)) && w.cat != Cat::Term {
+        if w.readings
+            .iter()
+            .all(|a| !matches!(a.pos, Pos::Adj | Pos::Adv))
+            && w.cat != Cat::Term
+        {
             return None;
         }
     }
@@ -505,11 +523,17 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         });
         let ahead_te = words_ahead_have_te(words, i);
         let noun_ahead = next_noun(words, i);
+        let next_is_name = words.get(i + 1).is_some_and(|x| {
+            x.cat == Cat::Name
+                || matches!(x.term_kind, Some(Kind::Person | Kind::Place | Kind::Org))
+        });
         // Has this clause had its finite verb yet? (Clauses start after
         // punctuation and conjunctions.)
         let mut finite_seen = false;
         for x in words[..i].iter().rev() {
-            if matches!(x.cat, Cat::Conj | Cat::SubConj | Cat::Rel) || (x.cat == Cat::Punct && !x.is(",")) {
+            if matches!(x.cat, Cat::Conj | Cat::SubConj | Cat::Rel)
+                || (x.cat == Cat::Punct && !x.is(","))
+            {
                 break;
             }
             if x.is_finite() {
@@ -519,6 +543,13 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         }
         let prev_initial_adverb = i == 1 && words[0].cat == Cat::Adv
             || (i >= 1 && words[i - 1].initial && words[i - 1].cat == Cat::Adv);
+        let prev_adj_term =
+            i > 0 && words[i - 1].cat == Cat::Term && words[i - 1].term_kind == Some(Kind::Adj);
+        let prev_het_noun = i > 0
+            && words[i - 1]
+                .reading()
+                .and_then(|r| r.entry)
+                .is_some_and(|id| lex.entry(id).gender == Some(Gender::Het));
         let w = &mut words[i];
         let l = w.lower.clone();
         let l = l.as_str();
@@ -575,12 +606,58 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 w.cat = Cat::Rel;
                 continue;
             }
+            "het" | "'t" if !next_nominal => {
+                w.choose(Cat::Pron, |a| a.pos == Pos::Pron);
+                continue;
+            }
+            "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "allebei"
+                if !next_nominal =>
+            {
+                if !w.choose(Cat::Pron, |a| a.pos == Pos::Pron) {
+                    w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
+                }
+                continue;
+            }
+            "dat" if !w.initial && next_is_name => {
+                // A determiner never precedes a name: dat Rusland … is the conjunction.
+                w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
+                w.cat = Cat::SubConj;
+                continue;
+            }
+            "dat"
+                if !w.initial
+                    && matches!(
+                        prev_cat,
+                        Some(
+                            Cat::Verb
+                                | Cat::Aux
+                                | Cat::Adv
+                                | Cat::Adj
+                                | Cat::Num
+                                | Cat::Particle
+                                | Cat::Citation
+                        )
+                    ) =>
+            {
+                // After a verb (zei dat, maakte duidelijk dat) or a date: the conjunction.
+                w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
+                w.cat = Cat::SubConj;
+                continue;
+            }
             "die" | "deze" | "dit" | "dat" | "welke" | "zulke"
-                if next_nominal && !next_finite && det_fits(l, noun_ahead, lex) && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
+                if next_nominal
+                    && !next_finite
+                    && det_fits(l, noun_ahead, lex)
+                    && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
             {
                 continue;
             }
-            "zijn" if prev.as_ref().is_some_and(|p| SUBJECT_PRONOUNS.contains(&p.1.as_str()) || matches!(p.1.as_str(), "dit" | "dat" | "deze" | "die" | "er" | "wat")) => {
+            "zijn"
+                if prev.as_ref().is_some_and(|p| {
+                    SUBJECT_PRONOUNS.contains(&p.1.as_str())
+                        || matches!(p.1.as_str(), "dit" | "dat" | "deze" | "die" | "er" | "wat")
+                }) =>
+            {
                 // dit zijn, het zijn, er zijn: the verb.
                 w.choose(Cat::Aux, |a| a.pos.is_verbal());
                 continue;
@@ -600,6 +677,11 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             }
             _ => {}
         }
+        if matches!(l, "deze" | "dit") {
+            // Not a determiner here: the pronoun (this, these).
+            w.choose(Cat::Pron, |a| a.pos == Pos::Pron);
+            continue;
+        }
         if matches!(l, "die" | "dat" | "wat" | "wie" | "welke") {
             let after_noun_or_comma = matches!(
                 prev_cat,
@@ -608,8 +690,9 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 .as_ref()
                 .is_some_and(|p| p.0 != Cat::Punct || p.1 == ",");
             if l == "dat" && !w.initial && !next_finite {
-                // dat + clause: a relative after a noun, else the conjunction.
-                if matches!(prev_cat, Some(Cat::Noun | Cat::Name | Cat::Term)) {
+                // dat + clause: a relative after a het-noun (het plan dat),
+                // else the conjunction (de verklaring dat, op 28 januari dat).
+                if prev_het_noun {
                     w.choose(Cat::Rel, |a| a.pos == Pos::Pron);
                     w.cat = Cat::Rel;
                 } else {
@@ -662,14 +745,32 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             && next.is_some_and(|x| {
                 matches!(x.cat, Cat::Term | Cat::Name | Cat::Num)
                     || x.token == TokenKind::Number
-                    || x.readings.first().is_some_and(|a| matches!(a.pos, Pos::Det | Pos::Pron))
+                    || x.readings
+                        .first()
+                        .is_some_and(|a| matches!(a.pos, Pos::Det | Pos::Pron))
             })
             && w.choose(Cat::Prep, |a| a.pos == Pos::Prep)
         {
             continue;
         }
+        // A preposition (its likeliest reading) before a noun phrase stays one.
+        if w.cat == Cat::Prep
+            && next.is_some_and(|x| {
+                nominal(x)
+                    || matches!(
+                        x.cat,
+                        Cat::Term | Cat::Name | Cat::Num | Cat::Pron | Cat::Det
+                    )
+                    || x.readings
+                        .first()
+                        .is_some_and(|a| matches!(a.pos, Pos::Det | Pos::Pron))
+            })
+        {
+            continue;
+        }
         // Open-class rules.
-        let after_det = matches!(prev_cat, Some(Cat::Det | Cat::Num))
+        let after_det = prev_adj_term
+            || matches!(prev_cat, Some(Cat::Det | Cat::Num))
             || (prev_cat == Some(Cat::Adj)
                 && !matches!(prev.as_ref().map(|p| p.1.as_str()), Some("te")));
         if prev_cat == Some(Cat::Te)
@@ -691,19 +792,26 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             {
                 continue;
             }
-            if w.choose(Cat::Adj, |a| a.feats == Feats::Verb(VerbForm::Participle)) {
-                continue; // de gesloten deur
+            // A participle after a determiner is an adjective when a noun
+            // follows (de gesloten deur); after a number it stays a verb
+            // (worden op 1 februari voortgezet).
+            if (next_nominal || prev_cat != Some(Cat::Num))
+                && w.choose(Cat::Adj, |a| a.feats == Feats::Verb(VerbForm::Participle))
+            {
+                continue;
             }
         }
-        let prev_subject = prev
-            .as_ref()
-            .is_some_and(|p| p.0 == Cat::Pron && SUBJECT_PRONOUNS.contains(&p.1.as_str()))
+        let prev_subject = !next_finite
+            && prev
+                .as_ref()
+                .is_some_and(|p| p.0 == Cat::Pron && SUBJECT_PRONOUNS.contains(&p.1.as_str()))
             || (!finite_seen
+                && !next_finite
                 && matches!(
                     prev_cat,
                     Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Pron)
                 ))
-            || (!finite_seen && prev_initial_adverb);
+            || (!finite_seen && !next_finite && prev_initial_adverb);
         if prev_subject && w.readings.iter().any(is_finite_reading) {
             let cat = cat_of(w.readings.iter().find(|a| is_finite_reading(a)).unwrap());
             w.choose(cat, is_finite_reading);
@@ -780,15 +888,25 @@ fn next_nominal_with_prep_use(next: Option<&Word>) -> bool {
 
 /// The longest multi-word lexicon entry starting at token `i`: its length in
 /// tokens and its entry. It must end before the next glossary hit.
-fn multiword_at(lex: &Lexicon, text: &str, toks: &[crate::segment::Token], i: usize, next_hit: Option<usize>) -> Option<(usize, LexId)> {
+fn multiword_at(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[crate::segment::Token],
+    i: usize,
+    next_hit: Option<usize>,
+) -> Option<(usize, LexId)> {
     let first = normalize_apostrophes(&text[toks[i].span.clone()].to_lowercase());
     'candidates: for (rest, id) in lex.multiword(&first) {
-        if i + rest.len() >= toks.len() + 1 {
+        if i + rest.len() >= toks.len() {
             continue;
         }
         for (k, want) in rest.iter().enumerate() {
-            let Some(t) = toks.get(i + 1 + k) else { continue 'candidates };
-            if next_hit.is_some_and(|h| t.span.end > h) || normalize_apostrophes(&text[t.span.clone()].to_lowercase()) != *want {
+            let Some(t) = toks.get(i + 1 + k) else {
+                continue 'candidates;
+            };
+            if next_hit.is_some_and(|h| t.span.end > h)
+                || normalize_apostrophes(&text[t.span.clone()].to_lowercase()) != *want
+            {
                 continue 'candidates;
             }
         }

@@ -54,6 +54,7 @@ impl BuiltinEngine {
             lex: &self.lexicon,
             glossary: input.glossary,
             question,
+            overrides: Default::default(),
         };
         let outs = transfer::transfer(&ctx);
         let traced = trace.map(|t| {

@@ -321,6 +321,20 @@ fn is_weak(lex: &Lexicon, lemma: &str) -> bool {
     !lex.has_listed_forms(lemma)
 }
 
+/// A short stressed stem (*met*, *bel*) keeps its vowel short, so its
+/// infinitive doubles the consonant (*metten*, *bellen*); the single-consonant
+/// infinitive (*meten*) is only right for an irregular verb like *komen*.
+fn plausible_infinitive(lex: &Lexicon, stem: &str, inf: &str) -> bool {
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    let short_closed = n >= 2
+        && !is_vowel(chars[n - 1])
+        && matches!(chars[n - 2], 'a' | 'e' | 'i' | 'o' | 'u')
+        && (n < 3 || !is_vowel(chars[n - 3]));
+    let monosyllable = chars.iter().filter(|&&c| is_vowel(c)).count() == 1;
+    !(short_closed && monosyllable && inf == format!("{stem}en")) || lex.has_listed_forms(inf)
+}
+
 struct Collector<'a> {
     lex: &'a Lexicon,
     out: Vec<Analysis>,
@@ -468,11 +482,15 @@ fn analyse_into(c: &mut Collector<'_>, w: &str, allow_particle: bool) {
     // 3. Verbs.
     // Present singular: loop, loopt, zit, praat.
     for inf in infinitives_of_stem(w) {
-        c.verb(&inf, VerbForm::PresentSingular);
+        if plausible_infinitive(lex, w, &inf) {
+            c.verb(&inf, VerbForm::PresentSingular);
+        }
     }
     if let Some(stem) = w.strip_suffix('t') {
         for inf in infinitives_of_stem(stem) {
-            c.verb(&inf, VerbForm::PresentSingular);
+            if plausible_infinitive(lex, stem, &inf) {
+                c.verb(&inf, VerbForm::PresentSingular);
+            }
         }
     }
     // Weak past: werkte, maakten, leefde.
@@ -633,7 +651,13 @@ fn analyse_into(c: &mut Collector<'_>, w: &str, allow_particle: bool) {
             .map(|(id, _)| id)
             .collect();
         for id in found {
-            let pos = c.lex.entry(id).pos;
+            // An inflected or compared form is adjectival even when the
+            // lexicon lists the word as an adverb (eerdere, latere).
+            let pos = if inflected || degree != Degree::Positive {
+                Pos::Adj
+            } else {
+                c.lex.entry(id).pos
+            };
             c.push(Analysis {
                 lemma: base.to_owned(),
                 pos,

@@ -366,6 +366,8 @@ pub struct Ctx<'a> {
     pub glossary: &'a crate::glossary::Glossary,
     /// The sentence ends with a question mark.
     pub question: bool,
+    /// English chosen for a word by a clause-level rule (word index → text).
+    pub overrides: std::cell::RefCell<std::collections::HashMap<usize, String>>,
 }
 
 impl Ctx<'_> {
@@ -608,7 +610,10 @@ fn subject_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
         return e;
     }
     while let Some(i) = direct_word(items, e)
-        && matches!(ctx.w(i).lower.as_str(), "van" | "tussen" | "uit")
+        && matches!(
+            ctx.w(i).lower.as_str(),
+            "van" | "tussen" | "uit" | "rond" | "rondom"
+        )
     {
         let after = np_end(ctx, items, e + 1);
         if after == e + 1 {
@@ -634,7 +639,13 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
     // Determiners and modifiers, then one or more heads (nouns, names,
     // terms: *Kremlin-adviseur Yuri Ushakov*). After a head only more heads
     // continue the phrase: a determiner or adjective starts a new one.
-    let head = |x: &Word| matches!(x.cat, Cat::Noun | Cat::Name | Cat::Term | Cat::Unknown) || (x.cat == Cat::Num && x.token == TokenKind::Number);
+    // A genitive (Europa’s, Poetins) is a determiner of what follows.
+    let genitive = |x: &Word| x.genitive;
+    let head = |x: &Word| {
+        (matches!(x.cat, Cat::Noun | Cat::Name | Cat::Term | Cat::Unknown)
+            || (x.cat == Cat::Num && x.token == TokenKind::Number))
+            && !genitive(x)
+    };
     let mut j = k;
     let mut seen_head = false;
     let mut last_np = k;
@@ -671,11 +682,19 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
     }
     if seen_head {
         last_np
-    } else if j > k + 1 && items[k..j].iter().any(|it| matches!(it, Item::W(i) if ctx.w(*i).cat == Cat::Det)) {
+    } else if j > k + 1
+        && items[k..j]
+            .iter()
+            .any(|it| matches!(it, Item::W(i) if ctx.w(*i).cat == Cat::Det))
+    {
         // A determiner and an adjective: a nominalised adjective (de Oekraïense).
         j
     } else {
-        last_np.max(if w.cat == Cat::Det { k } else { k + usize::from(np_word(w) && w.cat != Cat::Adj) })
+        last_np.max(if w.cat == Cat::Det {
+            k
+        } else {
+            k + usize::from(np_word(w) && w.cat != Cat::Adj)
+        })
     }
 }
 
@@ -717,7 +736,13 @@ fn c1_is_subject(ctx: &Ctx<'_>, c1: &[Item]) -> bool {
                     | "anderen"
                     | "allen"
             ));
-    (pronoun_subject || (end == c1.len() && !is_temporal(ctx, c1)))
+    // The noun phrase may carry a van-phrase and trailing adverbs (elke
+    // escalatie daar, de minister zelf).
+    let end = subject_end(ctx, c1, 0).max(end);
+    let rest_adverbs = c1[end..].iter().all(|it| {
+        matches!(it, Item::W(i) if matches!(ctx.w(*i).cat, Cat::Adv | Cat::Punct | Cat::Citation) && !WH_WORDS.contains(&ctx.w(*i).lower.as_str()))
+    });
+    (pronoun_subject || (end > 0 && rest_adverbs && !is_temporal(ctx, &c1[..end])))
         && !WH_WORDS.contains(&w.lower.as_str())
 }
 
@@ -748,10 +773,46 @@ struct Parts {
 }
 
 /// Dutch adverbs whose English goes next to the verb.
-const VP_ADVERBS: &[&str] = &["nooit", "altijd", "vaak", "ook", "reeds", "zelfs", "ooit", "soms", "meestal", "eveneens", "tevens", "nog nooit", "inmiddels", "waarschijnlijk", "allang"];
+const VP_ADVERBS: &[&str] = &[
+    "nooit",
+    "altijd",
+    "vaak",
+    "ook",
+    "reeds",
+    "zelfs",
+    "ooit",
+    "soms",
+    "meestal",
+    "eveneens",
+    "tevens",
+    "nog nooit",
+    "inmiddels",
+    "waarschijnlijk",
+    "allang",
+];
 
 /// Degree adverbs: a participle after one is an adjective (*zeer gefocust*).
-const DEGREE_ADVERBS: &[&str] = &["zeer", "heel", "erg", "zo", "te", "nogal", "vrij", "best", "uiterst", "enorm", "bijzonder", "minder", "meer", "steeds", "hoogst", "volledig", "volkomen", "helemaal", "niet"];
+const DEGREE_ADVERBS: &[&str] = &[
+    "zeer",
+    "heel",
+    "erg",
+    "zo",
+    "te",
+    "nogal",
+    "vrij",
+    "best",
+    "uiterst",
+    "enorm",
+    "bijzonder",
+    "minder",
+    "meer",
+    "steeds",
+    "hoogst",
+    "volledig",
+    "volkomen",
+    "helemaal",
+    "niet",
+];
 
 fn direct_word(items: &[Item], k: usize) -> Option<usize> {
     match items.get(k) {
@@ -786,8 +847,14 @@ fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
                 k = e;
                 continue;
             }
-            let after_degree = k > 0 && direct_word(items, k - 1).is_some_and(|p| DEGREE_ADVERBS.contains(&ctx.w(p).lower.as_str()) && ctx.w(p).cat == Cat::Adv);
-            if is_verbal(w) && !w.is_finite() && !(after_degree && w.verb_form() == Some(VerbForm::Participle)) {
+            let after_degree = k > 0
+                && direct_word(items, k - 1).is_some_and(|p| {
+                    DEGREE_ADVERBS.contains(&ctx.w(p).lower.as_str()) && ctx.w(p).cat == Cat::Adv
+                });
+            if is_verbal(w)
+                && !w.is_finite()
+                && !(after_degree && w.verb_form() == Some(VerbForm::Participle))
+            {
                 // A participle right before a noun is an adjective.
                 let before_noun = direct_word(items, k + 1)
                     .is_some_and(|n| matches!(ctx.w(n).cat, Cat::Noun | Cat::Term));
@@ -842,7 +909,11 @@ fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
         .map(|p| p + from);
     let adverbs = (from..items.len())
         .filter(|&k| Some(k) != finite && finite.is_some_and(|f| k > f || from > 0))
-        .filter(|&k| direct_word(items, k).is_some_and(|i| ctx.w(i).cat == Cat::Adv && VP_ADVERBS.contains(&ctx.w(i).lower.as_str())))
+        .filter(|&k| {
+            direct_word(items, k).is_some_and(|i| {
+                ctx.w(i).cat == Cat::Adv && VP_ADVERBS.contains(&ctx.w(i).lower.as_str())
+            })
+        })
         .collect();
     Parts {
         finite,
@@ -854,7 +925,30 @@ fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
     }
 }
 
+/// *geen … meer*, *niet … meer*: a clause-final *meer* after a negation is
+/// *anymore* (er waren geen lezingen meer → there were no lectures anymore).
+fn mark_anymore(ctx: &Ctx<'_>, items: &[Item]) {
+    let mut negated = false;
+    for (k, it) in items.iter().enumerate() {
+        let Item::W(i) = it else { continue };
+        let w = ctx.w(*i);
+        if matches!(
+            w.lower.as_str(),
+            "niet" | "geen" | "nooit" | "niemand" | "niets" | "nergens"
+        ) {
+            negated = true;
+        }
+        if negated && w.is("meer") {
+            let at_end = items[k + 1..].iter().all(|x| matches!(x, Item::W(j) if matches!(ctx.w(*j).cat, Cat::Punct | Cat::Citation | Cat::Verb | Cat::Aux | Cat::Te | Cat::Particle)));
+            if at_end {
+                ctx.overrides.borrow_mut().insert(*i, "anymore".into());
+            }
+        }
+    }
+}
+
 fn order(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
+    mark_anymore(ctx, &cl.items);
     match cl.kind {
         ClauseKind::Main => order_main(ctx, cl),
         ClauseKind::Sub => order_sub(ctx, cl),
@@ -1615,6 +1709,12 @@ fn verb_phrase(
                     need = Need::Base;
                     continue;
                 }
+                "blijven" if next_is_participle => {
+                    // blijft gevangen → remains trapped: a predicative participle.
+                    push(verb_form_en(ctx, "remain", need, agr));
+                    need = Need::Participle;
+                    continue;
+                }
                 "blijven" if next_is_inf => {
                     push(verb_form_en(ctx, "keep", need, agr));
                     need = Need::Gerund;
@@ -1660,6 +1760,21 @@ fn verb_phrase(
                 ..Out::default()
             });
         }
+        // Verbs the chain did not expect after the lexical one are not lost.
+        for &rest in &chain[pos + 1..] {
+            let r = ctx.w(rest);
+            let en = lexical_verb_en(ctx, rest, None);
+            let form = if r.verb_form() == Some(VerbForm::Participle) {
+                Need::Participle
+            } else {
+                Need::Base
+            };
+            words.push(Out {
+                text: verb_form_en(ctx, &en, form, agr),
+                word: Some(rest),
+                ..Out::default()
+            });
+        }
         break;
     }
     if neg {
@@ -1687,8 +1802,16 @@ fn verb_phrase(
             }
         }
     }
-    let aux_words = ["am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must", "shall", "should"];
-    if question && (words.len() > 1 || words.first().is_some_and(|w| aux_words.contains(&w.text.as_str()))) {
+    let aux_words = [
+        "am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can",
+        "could", "will", "would", "may", "might", "must", "shall", "should",
+    ];
+    if question
+        && (words.len() > 1
+            || words
+                .first()
+                .is_some_and(|w| aux_words.contains(&w.text.as_str())))
+    {
         let first = words.remove(0);
         return Vp {
             pre: vec![first],
@@ -1746,6 +1869,10 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         word: Some(i),
         ..Out::default()
     };
+    if let Some(text) = ctx.overrides.borrow().get(&i) {
+        o.text = text.clone();
+        return vec![o];
+    }
     if let Some(c) = &w.compound {
         return compound_out(ctx, i, c);
     }
@@ -1790,6 +1917,14 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
                     .reading()
                     .and_then(|r| r.entry)
                     .map_or(w.text.clone(), |id| ctx.lex.entry(id).en.clone());
+                // miljarden euro's → billions of euros.
+                let next_nominal = ctx
+                    .words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.cat, Cat::Noun | Cat::Adj | Cat::Term));
+                if w.lower.ends_with("en") && o.text.ends_with('s') && next_nominal {
+                    o.text.push_str(" of");
+                }
             }
             return vec![o];
         }
@@ -1958,7 +2093,8 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         // lexical finite verb at the end of a clause (hij loopt snel.).
         let before_verb = next.is_some_and(|n| {
             (is_verbal(n) && !COMPLEMENT_VERBS.contains(&n.lemma()))
-                || n.reading().is_some_and(|r| r.feats == Feats::Verb(VerbForm::Participle))
+                || n.reading()
+                    .is_some_and(|r| r.feats == Feats::Verb(VerbForm::Participle))
         });
         let after_lexical = i > 0
             && is_verbal(ctx.w(i - 1))
