@@ -24,6 +24,7 @@ td { vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--
 tbody.paragraph + tbody.paragraph tr:first-child td { border-top: 2px solid #999; }
 td.n { width: 3.5rem; color: #777; font-size: .85rem; white-space: nowrap; }
 mark.term { background: var(--term); border-bottom: 2px solid var(--term-border); padding: 0 .1em; color: inherit; }
+mark.unknown { background: none; color: inherit; text-decoration: underline wavy #c0392b; text-decoration-thickness: 1px; }
 .legend mark { margin-right: .6rem; }
 @media print { body { margin: 0; max-width: none; } tr { break-inside: avoid; } mark.term { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 "#;
@@ -50,6 +51,12 @@ fn marked(s: &str, spans: &[(Range<usize>, usize)], sentence: &AlignedSentence) 
     let mut out = String::with_capacity(s.len() + 64);
     for (r, mark) in pieces(s, spans) {
         match mark {
+            Some(i) if i >= sentence.terms.len() => {
+                out.push_str(&format!(
+                    "<mark class=\"unknown\" title=\"not in the lexicon: kept as written\">{}</mark>",
+                    text(&s[r])
+                ));
+            }
             Some(i) => {
                 let t = &sentence.terms[i];
                 out.push_str(&format!(
@@ -86,7 +93,7 @@ impl Renderer for Html {
         writeln!(out, "<h1>{}</h1>", text(&doc.path))?;
         writeln!(
             out,
-            "<p class=\"meta\">English by the <strong>{}</strong> engine · {sentences} sentence{} · {terms} glossary term{} <span class=\"legend\"><mark class=\"term glossary\">glossary term</mark></span></p>",
+            "<p class=\"meta\">English by the <strong>{}</strong> engine · {sentences} sentence{} · {terms} glossary term{} <span class=\"legend\"><mark class=\"term glossary\">glossary term</mark> <mark class=\"unknown\">unknown word</mark></span></p>",
             text(&doc.engine),
             if sentences == 1 { "" } else { "s" },
             if terms == 1 { "" } else { "s" },

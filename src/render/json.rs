@@ -1,7 +1,8 @@
 //! `json`: one object per input, one line each (JSON Lines with several
 //! inputs). Fields: `path`, `engine`, `paragraphs[].sentences[]` with `nl`,
-//! `en` and `terms[]` (`start`, `end`: byte offsets into the decoded input;
-//! `text`, `en`, `kind`, `source`, `entry`). Later versions add fields; the
+//! `en`, `terms[]` (`start`, `end`: byte offsets into the decoded input;
+//! `text`, `en`, `kind`, `source`, `entry`) and `unknown[]` (`start`, `end`,
+//! `text`: words the engine kept as written). Later versions add fields; the
 //! existing ones keep their meaning.
 
 use super::Renderer;
@@ -29,6 +30,15 @@ struct JsonSentence<'a> {
     nl: &'a str,
     en: &'a str,
     terms: Vec<JsonTerm<'a>>,
+    /// Words the engine did not know, kept as written.
+    unknown: Vec<JsonUnknown<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonUnknown<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
 }
 
 /// The JSON form of a term, shared by `translate --format json` and `tag --format json`.
@@ -73,6 +83,15 @@ impl Renderer for Json {
                             nl: &s.nl,
                             en: &s.en,
                             terms: s.terms.iter().map(JsonTerm::from).collect(),
+                            unknown: s
+                                .unknown
+                                .iter()
+                                .map(|r| JsonUnknown {
+                                    start: r.start,
+                                    end: r.end,
+                                    text: &s.nl[r.start - s.src.start..r.end - s.src.start],
+                                })
+                                .collect(),
                         })
                         .collect(),
                 })

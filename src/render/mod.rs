@@ -173,13 +173,18 @@ fn pieces(s: &str, spans: &[(Range<usize>, usize)]) -> Vec<(Range<usize>, Option
 type Marks = Vec<(Range<usize>, usize)>;
 
 /// The term spans of a sentence on each side, relative to the sentence text.
+///
+/// Unknown words are marked on the Dutch side with indices after the terms:
+/// mark `terms.len() + j` is `unknown[j]`.
 fn term_spans(s: &crate::engine::AlignedSentence) -> (Marks, Marks) {
     let nl = s
         .terms
         .iter()
+        .map(|t| t.src.clone())
+        .chain(s.unknown.iter().cloned())
         .enumerate()
-        .filter(|(_, t)| t.src.start >= s.src.start)
-        .map(|(i, t)| (t.src.start - s.src.start..t.src.end - s.src.start, i))
+        .filter(|(_, r)| r.start >= s.src.start && r.end <= s.src.end)
+        .map(|(i, r)| (r.start - s.src.start..r.end - s.src.start, i))
         .collect();
     let en = s
         .terms

@@ -32,6 +32,11 @@ pub fn term_style(source: TermSource) -> Style {
     }
 }
 
+/// The style of a word the engine did not know.
+pub fn unknown_style() -> Style {
+    Style::new().underline().fg_color(Some(AnsiColor::Yellow.into()))
+}
+
 /// Wrap `s` to `width` columns; the lines as byte ranges of `s`.
 fn wrap_ranges(s: &str, width: usize) -> Vec<Range<usize>> {
     let opts = textwrap::Options::new(width).break_words(true);
@@ -127,7 +132,12 @@ impl Renderer for Side {
                 let nl = terminal_safe(&s.nl);
                 let en = terminal_safe(&s.en);
                 let (nl_spans, en_spans) = term_spans(s);
-                let styles: Vec<Style> = s.terms.iter().map(|t| term_style(t.source)).collect();
+                let styles: Vec<Style> = s
+                    .terms
+                    .iter()
+                    .map(|t| term_style(t.source))
+                    .chain(s.unknown.iter().map(|_| unknown_style()))
+                    .collect();
                 let left = wrap_ranges(&nl, col);
                 let right = wrap_ranges(&en, col);
                 for row in 0..left.len().max(right.len()) {

@@ -403,21 +403,28 @@ impl Lexicon {
     }
 
     fn index(&mut self, id: LexId) {
-        let e = self.entries[id as usize].clone();
-        if e.nl.contains(' ') {
-            let mut words: Vec<String> = e.nl.split_whitespace().map(str::to_owned).collect();
+        let forms = std::mem::take(&mut self.entries[id as usize].forms);
+        let e = &self.entries[id as usize];
+        let (nl, pos, sep, base) = (e.nl.clone(), e.pos, e.sep.clone(), e.base_verb().map(str::to_owned));
+        self.index_parts(id, &nl, pos, sep.as_deref(), &forms, base.as_deref());
+        self.entries[id as usize].forms = forms;
+    }
+
+    fn index_parts(&mut self, id: LexId, nl: &str, pos: Pos, sep: Option<&str>, forms: &[String], base: Option<&str>) {
+        if nl.contains(' ') {
+            let mut words: Vec<String> = nl.split_whitespace().map(str::to_owned).collect();
             let first = words.remove(0);
             let list = self.multi.entry(first).or_default();
             list.retain(|(w, _)| *w != words);
             list.push((words, id));
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        if let (Some(sep), Some(base)) = (e.sep.clone(), e.base_verb().map(str::to_owned)) {
-            self.particles.insert(sep.clone());
-            self.separable.insert((sep, base.clone()), id);
-            self.forms_of_base.insert(base);
+        if let (Some(sep), Some(base)) = (sep, base) {
+            self.particles.insert(sep.to_owned());
+            self.separable.insert((sep.to_owned(), base.to_owned()), id);
+            self.forms_of_base.insert(base.to_owned());
         }
-        let tags: &[FormTag] = match e.pos {
+        let tags: &[FormTag] = match pos {
             Pos::Noun => &[
                 FormTag::NounPlural,
                 FormTag::NounPlural,
@@ -431,32 +438,32 @@ impl Lexicon {
             Pos::Adj | Pos::Adv => &[FormTag::Comparative, FormTag::Superlative],
             _ => &[],
         };
-        if e.pos.is_verbal() && !e.forms.is_empty() {
-            self.strong.insert(e.nl.clone());
-            if let Some(base) = e.base_verb() {
+        if pos.is_verbal() && !forms.is_empty() {
+            self.strong.insert(nl.to_owned());
+            if let Some(base) = base {
                 self.strong.insert(base.to_owned());
             }
         }
-        for (form, &tag) in e.forms.iter().zip(tags).filter(|(f, _)| !f.is_empty()) {
+        for (form, &tag) in forms.iter().zip(tags).filter(|(f, _)| !f.is_empty()) {
             self.add_form(
                 form.clone(),
                 IrregularForm {
-                    lemma: e.nl.clone(),
-                    pos: e.pos,
+                    lemma: nl.to_owned(),
+                    pos,
                     entry: id,
                     tag,
                 },
             );
             // The forms of a separable verb, without its particle, are forms
             // of the base verb (main clauses: *kwam … aan*).
-            if let (Some(sep), Some(base)) = (&e.sep, e.base_verb())
-                && let Some(bare) = form.strip_prefix(sep.as_str()).filter(|b| !b.is_empty())
+            if let (Some(sep), Some(base)) = (sep, base)
+                && let Some(bare) = form.strip_prefix(sep).filter(|b| !b.is_empty())
             {
                 self.add_form(
                     bare.to_owned(),
                     IrregularForm {
                         lemma: base.to_owned(),
-                        pos: e.pos,
+                        pos,
                         entry: id,
                         tag,
                     },

@@ -389,7 +389,24 @@ pub fn analyse(lex: &Lexicon, w: &str) -> Vec<Analysis> {
         out: Vec::new(),
     };
     analyse_into(&mut c, w, true);
-    c.out
+    let mut out = c.out;
+    // Likeliest first: closed-class readings (bij is "at" before it is a
+    // bee), then auxiliaries (was is a verb before it is laundry), then the
+    // rest; among verb readings the commoner verb first (the lexicon is in
+    // frequency order: weet is weten before wijten).
+    let rank = |a: &Analysis| match a.pos {
+        Pos::Det | Pos::Pron | Pos::Prep | Pos::Conj | Pos::Part | Pos::Num => 0,
+        Pos::Aux => 1,
+        _ => 2,
+    };
+    out.sort_by_key(rank);
+    let verbal: Vec<usize> = (0..out.len()).filter(|&i| out[i].pos == Pos::Verb).collect();
+    let mut verbs: Vec<Analysis> = verbal.iter().map(|&i| out[i].clone()).collect();
+    verbs.sort_by_key(|a| a.entry.unwrap_or(LexId::MAX));
+    for (slot, v) in verbal.into_iter().zip(verbs) {
+        out[slot] = v;
+    }
+    out
 }
 
 fn analyse_into(c: &mut Collector<'_>, w: &str, allow_particle: bool) {
