@@ -13,10 +13,14 @@ use tolk::segment::SegmentOptions;
 use tolk::translate::BuiltinEngine;
 
 fn ntrex() -> (String, String) {
-    let path = std::env::var("TOLK_BENCH_NTREX").unwrap_or_else(|_| "../shared/eval/ntrex-dev.nl.txt".into());
+    let path = std::env::var("TOLK_BENCH_NTREX")
+        .unwrap_or_else(|_| "../shared/eval/ntrex-dev.nl.txt".into());
     match std::fs::read_to_string(&path) {
         Ok(t) => (path, t),
-        Err(_) => ("samples/ ×30".into(), include_str!("../samples/zelensky-poetin-moskou.nl.txt").repeat(30)),
+        Err(_) => (
+            "samples/ ×30".into(),
+            include_str!("../samples/zelensky-poetin-moskou.nl.txt").repeat(30),
+        ),
     }
 }
 
@@ -39,7 +43,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| tolk::translate("-", black_box(seed), &glossary, &engine, &seg))
     });
     g.finish();
-    c.bench_function("load shipped lexicon", |b| b.iter(tolk::translate::lexicon::Lexicon::shipped));
+    c.bench_function("load shipped lexicon", |b| {
+        b.iter(tolk::translate::lexicon::Lexicon::shipped)
+    });
 }
 
 criterion_group!(benches, bench);

@@ -34,7 +34,9 @@ pub fn term_style(source: TermSource) -> Style {
 
 /// The style of a word the engine did not know.
 pub fn unknown_style() -> Style {
-    Style::new().underline().fg_color(Some(AnsiColor::Yellow.into()))
+    Style::new()
+        .underline()
+        .fg_color(Some(AnsiColor::Yellow.into()))
 }
 
 /// Wrap `s` to `width` columns; the lines as byte ranges of `s`.

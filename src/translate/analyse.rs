@@ -357,13 +357,11 @@ pub fn words(
                 ));
         let mut term_form = None;
         let mut compound = None;
-        if t.kind == TokenKind::Word
-            && readings
-                .iter()
-                .all(|a| a.pos != Pos::Noun && a.pos != Pos::Adj)
-        {
+        if t.kind == TokenKind::Word {
+            // The glossary is law: an inflected glossary term wins over the lexicon.
             term_form = inflected_term(glossary, &lower);
         }
+
         if t.kind == TokenKind::Word && readings.is_empty() && term_form.is_none() {
             compound = compound::split(lex, glossary, &lower).filter(|c| {
                 // A capitalised word mid-sentence is a name unless it starts with a glossary term.
@@ -523,6 +521,18 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         });
         let ahead_te = words_ahead_have_te(words, i);
         let noun_ahead = next_noun(words, i);
+        let next_starts_np = words.get(i + 1).is_some_and(|x| {
+            matches!(
+                x.cat,
+                Cat::Term | Cat::Name | Cat::Num | Cat::Pron | Cat::Det
+            ) || x.token == TokenKind::Number
+                || x.readings.first().is_some_and(|a| {
+                    matches!(
+                        a.pos,
+                        Pos::Det | Pos::Pron | Pos::Noun | Pos::Adj | Pos::Num
+                    )
+                })
+        });
         let next_is_name = words.get(i + 1).is_some_and(|x| {
             x.cat == Cat::Name
                 || matches!(x.term_kind, Some(Kind::Person | Kind::Place | Kind::Org))
@@ -541,6 +551,29 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 break;
             }
         }
+        // The auxiliaries of this clause so far: a modal wants an infinitive
+        // at the clause end, hebben/zijn/worden a participle.
+        let mut modal_seen = false;
+        let mut perfect_seen = false;
+        for x in words[..i].iter().rev() {
+            if matches!(x.cat, Cat::Conj | Cat::SubConj | Cat::Rel)
+                || (x.cat == Cat::Punct && !x.is(","))
+            {
+                break;
+            }
+            if matches!(x.cat, Cat::Aux | Cat::Verb) {
+                match x.lemma() {
+                    "zullen" | "kunnen" | "moeten" | "mogen" | "willen" | "gaan" | "laten"
+                    | "blijven" => modal_seen = true,
+                    "hebben" | "zijn" | "worden" => perfect_seen = true,
+                    _ => {}
+                }
+            }
+        }
+        let at_clause_end = words.get(i + 1).is_none_or(|x| {
+            matches!(x.cat, Cat::Punct | Cat::Citation)
+                || x.readings.iter().any(|a| a.pos.is_verbal())
+        });
         let prev_initial_adverb = i == 1 && words[0].cat == Cat::Adv
             || (i >= 1 && words[i - 1].initial && words[i - 1].cat == Cat::Adv);
         let prev_adj_term =
@@ -728,12 +761,40 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         {
             continue;
         }
-        if l == "toen"
-            && next_nominal
+        if matches!(l, "toen" | "nu")
+            && next_starts_np
             && !next_finite
             && w.choose(Cat::SubConj, |a| a.pos == Pos::Conj)
         {
-            continue; // toen hij kwam
+            continue; // toen hij kwam, toen de president aankwam
+        }
+        // of after a verb (weet, vraagt, twijfelt): "whether" with a clause.
+        if l == "of" && matches!(prev_cat, Some(Cat::Verb | Cat::Aux)) && next_starts_np {
+            w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
+            w.cat = Cat::SubConj;
+            continue;
+        }
+        // waar after a noun or comma: the relative "where".
+        if l == "waar"
+            && !w.initial
+            && matches!(
+                prev_cat,
+                Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Punct)
+            )
+        {
+            w.cat = Cat::Rel;
+            continue;
+        }
+        // meer, minder before an adjective or adverb: "more", "less".
+        if matches!(l, "meer" | "minder")
+            && next.is_some_and(|x| {
+                x.readings
+                    .first()
+                    .is_some_and(|a| matches!(a.pos, Pos::Adj | Pos::Adv))
+            })
+            && w.choose(Cat::Adv, |a| a.pos == Pos::Adv)
+        {
+            continue;
         }
 
         // A word that can be a preposition is one before a noun phrase
@@ -768,7 +829,33 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         {
             continue;
         }
+        // The verb a clause's auxiliary is waiting for, at the clause end:
+        // moest … verlaten (infinitive), zijn … mislukt (participle).
+        if at_clause_end && modal_seen && prev_cat != Some(Cat::Det) {
+            let inf =
+                |a: &Analysis| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive);
+            if w.readings.iter().any(inf) {
+                let cat = if AUXILIARIES
+                    .contains(&w.readings.iter().find(|a| inf(a)).unwrap().lemma.as_str())
+                {
+                    Cat::Aux
+                } else {
+                    Cat::Verb
+                };
+                w.choose(cat, inf);
+                continue;
+            }
+        }
+        if at_clause_end && perfect_seen && prev_cat != Some(Cat::Det) {
+            let part =
+                |a: &Analysis| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Participle);
+            if w.readings.iter().any(part) {
+                w.choose(Cat::Verb, part);
+                continue;
+            }
+        }
         // Open-class rules.
+
         let after_det = prev_adj_term
             || matches!(prev_cat, Some(Cat::Det | Cat::Num))
             || (prev_cat == Some(Cat::Adj)
@@ -784,9 +871,19 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             continue;
         }
         if after_det {
-            if next_nominal && has(w, Pos::Adj) && w.choose(Cat::Adj, |a| a.pos == Pos::Adj) {
+            // An adjective only when a noun can follow it; otherwise a noun
+            // reading wins (de verdachte, de gewonde).
+            let noun_follows = next.is_some_and(|x| {
+                matches!(x.cat, Cat::Term | Cat::Name)
+                    || x.readings
+                        .first()
+                        .is_some_and(|a| matches!(a.pos, Pos::Noun | Pos::Adj))
+                    || (x.readings.is_empty() && x.token == TokenKind::Word)
+            });
+            if noun_follows && has(w, Pos::Adj) && w.choose(Cat::Adj, |a| a.pos == Pos::Adj) {
                 continue;
             }
+
             if w.choose(Cat::Noun, |a| a.pos == Pos::Noun)
                 || w.choose(Cat::Adj, |a| a.pos == Pos::Adj)
             {

@@ -405,12 +405,25 @@ impl Lexicon {
     fn index(&mut self, id: LexId) {
         let forms = std::mem::take(&mut self.entries[id as usize].forms);
         let e = &self.entries[id as usize];
-        let (nl, pos, sep, base) = (e.nl.clone(), e.pos, e.sep.clone(), e.base_verb().map(str::to_owned));
+        let (nl, pos, sep, base) = (
+            e.nl.clone(),
+            e.pos,
+            e.sep.clone(),
+            e.base_verb().map(str::to_owned),
+        );
         self.index_parts(id, &nl, pos, sep.as_deref(), &forms, base.as_deref());
         self.entries[id as usize].forms = forms;
     }
 
-    fn index_parts(&mut self, id: LexId, nl: &str, pos: Pos, sep: Option<&str>, forms: &[String], base: Option<&str>) {
+    fn index_parts(
+        &mut self,
+        id: LexId,
+        nl: &str,
+        pos: Pos,
+        sep: Option<&str>,
+        forms: &[String],
+        base: Option<&str>,
+    ) {
         if nl.contains(' ') {
             let mut words: Vec<String> = nl.split_whitespace().map(str::to_owned).collect();
             let first = words.remove(0);

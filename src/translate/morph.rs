@@ -400,7 +400,9 @@ pub fn analyse(lex: &Lexicon, w: &str) -> Vec<Analysis> {
         _ => 2,
     };
     out.sort_by_key(rank);
-    let verbal: Vec<usize> = (0..out.len()).filter(|&i| out[i].pos == Pos::Verb).collect();
+    let verbal: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].pos == Pos::Verb)
+        .collect();
     let mut verbs: Vec<Analysis> = verbal.iter().map(|&i| out[i].clone()).collect();
     verbs.sort_by_key(|a| a.entry.unwrap_or(LexId::MAX));
     for (slot, v) in verbal.into_iter().zip(verbs) {

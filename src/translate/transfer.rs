@@ -286,7 +286,71 @@ const OF_NOUNS: &[&str] = &[
     "biljoen",
 ];
 
+/// Nouns a place name stands in apposition to (*de stad Utrecht*).
+const PLACE_NOUNS: &[&str] = &[
+    "stad",
+    "land",
+    "regio",
+    "provincie",
+    "dorp",
+    "gemeente",
+    "hoofdstad",
+    "havenstad",
+    "deelstaat",
+    "staat",
+    "oblast",
+    "eiland",
+    "rivier",
+    "gebied",
+];
+
+/// Nouns a person's name stands in apposition to (*minister Rubio*).
+const PERSON_NOUNS: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "koning",
+    "koningin",
+    "prins",
+    "prinses",
+    "generaal",
+    "burgemeester",
+    "voorzitter",
+    "woordvoerder",
+    "adviseur",
+    "senator",
+    "kanselier",
+    "paus",
+    "bondskanselier",
+    "ambassadeur",
+    "commandant",
+    "directeur",
+    "hoogleraar",
+    "professor",
+    "dokter",
+    "schrijver",
+    "journalist",
+    "rechter",
+    "advocaat",
+    "trainer",
+    "coach",
+    "speler",
+    "zanger",
+    "kapitein",
+    "leider",
+    "secretaris",
+    "gouverneur",
+    "gezant",
+    "onderhandelaar",
+    "oud-president",
+    "oud-premier",
+    "collega",
+    "partijleider",
+    "fractievoorzitter",
+];
+
 /// Question words that open a question with inversion.
+
 const WH_WORDS: &[&str] = &[
     "wie", "wat", "waar", "waarom", "wanneer", "hoe", "welke", "welk", "hoeveel", "waarheen",
     "vanwaar",
@@ -654,11 +718,28 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
         let glued_hyphen = x.cat == Cat::Punct && x.text == "-" && !x.space_before;
         let quote = x.cat == Cat::Punct && matches!(x.text.as_str(), "‘" | "’" | "“" | "”");
         if head(x) {
+            // After a common noun, a name continues the phrase only as an
+            // apposition: a person (minister Rubio), or a place after a
+            // place noun (de stad Utrecht). Otherwise it starts the object
+            // (bezoekt de koning Duitsland).
+            if seen_head
+                && let Some(Item::W(p)) = j.checked_sub(1).and_then(|p| items.get(p))
+                && ctx.w(*p).cat == Cat::Noun
+                && matches!(x.cat, Cat::Term | Cat::Name)
+                && x.term_kind != Some(Kind::Person)
+                && !(x.term_kind == Some(Kind::Place) && PLACE_NOUNS.contains(&ctx.w(*p).lemma()))
+                && !(x.cat == Cat::Name
+                    && x.term_kind.is_none()
+                    && PERSON_NOUNS.contains(&ctx.w(*p).lemma()))
+            {
+                break;
+            }
             seen_head = true;
             j += 1;
             last_np = j;
             continue;
         }
+
         if glued_hyphen || quote {
             j += 1;
             continue;
@@ -708,7 +789,25 @@ fn is_temporal(ctx: &Ctx<'_>, items: &[Item]) -> bool {
 }
 
 /// Is the first constituent the subject (no inversion)?
+/// A noun phrase with its relative clause (*de vrouw die de prijs won,*):
+/// the part before the clause, or all of `c1` without one.
+fn before_relative(ctx: &Ctx<'_>, c1: &[Item]) -> usize {
+    let Some(k) = c1.iter().position(|it| matches!(it, Item::C(_))) else {
+        return c1.len();
+    };
+    let relative = matches!(&c1[k], Item::C(c) if c.kind == ClauseKind::Sub && matches!(c.items[0], Item::W(o) if ctx.w(o).cat == Cat::Rel));
+    let rest_is_comma = c1[k + 1..]
+        .iter()
+        .all(|it| matches!(it, Item::W(i) if ctx.w(*i).is(",")));
+    if relative && rest_is_comma && k > 0 {
+        k
+    } else {
+        0
+    }
+}
+
 fn c1_is_subject(ctx: &Ctx<'_>, c1: &[Item]) -> bool {
+    let c1 = &c1[..before_relative(ctx, c1)];
     if c1.is_empty() || c1.iter().any(|it| matches!(it, Item::C(_))) {
         return false;
     }
@@ -1090,7 +1189,15 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         subj = Vec::new();
         inverted = false;
     } else if c1_is_subject(ctx, c1) && !wh {
-        subj = c1.to_vec();
+        // English puts no comma between a subject's relative clause and its verb.
+        let mut s = c1.to_vec();
+        if before_relative(ctx, c1) < c1.len()
+            && let Some(Item::W(i)) = s.last()
+            && ctx.w(*i).is(",")
+        {
+            s.pop();
+        }
+        subj = s;
         inverted = false;
     } else {
         // Inversion after a fronted constituent: the subject follows the verb.
@@ -1193,7 +1300,7 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
             out.extend(te_infinitive(ctx, items, &g.1, &mut Vec::new()));
         }
     } else {
-        for k in rest {
+        for k in time_last(ctx, items, &rest) {
             out.extend(item_out(ctx, &items[k], &role));
         }
     }
@@ -1258,7 +1365,20 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         subject: rel_subject,
         ..Role::default()
     };
-    out.extend(word_out(ctx, op, &opener_role));
+    match opener.lower.as_str() {
+        // als, of with a clause: "if", "whether" (als without one is "as").
+        "als" | "indien" => out.push(Out {
+            text: "if".into(),
+            word: Some(op),
+            ..Out::default()
+        }),
+        "of" => out.push(Out {
+            text: "whether".into(),
+            word: Some(op),
+            ..Out::default()
+        }),
+        _ => out.extend(word_out(ctx, op, &opener_role)),
+    }
     if expletive {
         out.push(Out::insert("there"));
     }
@@ -1308,11 +1428,11 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         copula,
         ..Role::default()
     };
-    for (k, it) in body.iter().enumerate() {
-        if !skip.contains(&k) {
-            out.extend(item_out(ctx, it, &role));
-        }
+    let middle: Vec<usize> = (0..body.len()).filter(|k| !skip.contains(k)).collect();
+    for k in time_last(ctx, body, &middle) {
+        out.extend(item_out(ctx, &body[k], &role));
     }
+
     for g in &parts.te_groups {
         out.extend(te_infinitive(ctx, body, &g.1, &mut Vec::new()));
     }
@@ -1584,7 +1704,11 @@ fn verb_phrase(
     } else {
         Need::Base
     };
-    if future && need == (Need::Finite { past: false }) {
+    let modal_head = matches!(
+        ctx.w(head).lemma(),
+        "zullen" | "kunnen" | "moeten" | "mogen" | "willen" | "hoeven"
+    );
+    if future && !modal_head && need == (Need::Finite { past: false }) {
         words.push(Out::insert("will"));
         need = Need::Base;
     }
@@ -1988,8 +2112,15 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         "die" | "dat" | "wat" | "welke" | "wie" if w.cat == Cat::Rel => {
             let prev = i.checked_sub(1).map(|p| ctx.w(p));
             let after_comma = prev.is_some_and(|p| p.is(","));
-            let person =
-                prev.is_some_and(|p| p.term_kind == Some(Kind::Person) || p.cat == Cat::Name);
+            let person = prev.is_some_and(|p| {
+                p.term_kind == Some(Kind::Person)
+                    || p.cat == Cat::Name
+                    || (p.cat == Cat::Noun
+                        && p.reading()
+                            .and_then(|r| r.entry)
+                            .is_some_and(|id| is_human_noun(&ctx.lex.entry(id).en)))
+            });
+
             o.text = match l {
                 "wat" => "which".into(),
                 "wie" => "who".into(),
@@ -2220,4 +2351,190 @@ mod tests {
             assert_eq!(format_number(nl), en);
         }
     }
+}
+
+/// Does this English noun name a person (for *who* rather than *that*)?
+fn is_human_noun(en: &str) -> bool {
+    const HUMAN: &[&str] = &[
+        "man",
+        "woman",
+        "person",
+        "people",
+        "child",
+        "boy",
+        "girl",
+        "journalist",
+        "minister",
+        "president",
+        "soldier",
+        "official",
+        "leader",
+        "citizen",
+        "resident",
+        "student",
+        "teacher",
+        "doctor",
+        "politician",
+        "player",
+        "victim",
+        "suspect",
+        "witness",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "judge",
+        "lawyer",
+        "worker",
+        "employee",
+        "member",
+        "voter",
+        "refugee",
+        "farmer",
+        "officer",
+        "driver",
+        "pilot",
+        "author",
+        "writer",
+        "reporter",
+        "expert",
+        "scientist",
+        "researcher",
+        "friend",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "husband",
+        "wife",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "director",
+        "manager",
+        "owner",
+        "customer",
+        "patient",
+        "nurse",
+        "prisoner",
+        "diplomat",
+        "ambassador",
+        "negotiator",
+        "general",
+        "commander",
+        "adviser",
+        "advisor",
+        "candidate",
+        "prime minister",
+        "mp",
+        "senator",
+        "governor",
+        "inhabitant",
+        "neighbour",
+        "colleague",
+        "partner",
+        "parent",
+        "resident",
+    ];
+    let lower = en.to_lowercase();
+    HUMAN.contains(&lower.as_str())
+        || lower.ends_with("ist")
+        || lower.ends_with("man")
+        || lower.ends_with("woman")
+}
+
+/// Single-word time adverbs.
+const TIME_ADVERBS: &[&str] = &[
+    "gisteren",
+    "vandaag",
+    "morgen",
+    "vanavond",
+    "vanochtend",
+    "vanmorgen",
+    "vannacht",
+    "vanmiddag",
+    "binnenkort",
+    "straks",
+    "overmorgen",
+    "eergisteren",
+    "gisteravond",
+    "gisterochtend",
+    "morgenochtend",
+];
+
+/// Words that open a time phrase with a time noun (*vorige week*, *elke dag*).
+const TIME_DETERMINERS: &[&str] = &[
+    "elke",
+    "elk",
+    "iedere",
+    "ieder",
+    "vorige",
+    "vorig",
+    "volgende",
+    "volgend",
+    "deze",
+    "dit",
+    "afgelopen",
+    "komende",
+    "aanstaande",
+    "hele",
+];
+
+/// The end of a time adverbial starting at item `k`, if one starts there.
+fn time_phrase(ctx: &Ctx<'_>, items: &[Item], k: usize) -> Option<usize> {
+    let w = ctx.w(direct_word(items, k)?);
+    if TIME_ADVERBS.contains(&w.lower.as_str()) {
+        return Some(k + 1);
+    }
+    if TIME_DETERMINERS.contains(&w.lower.as_str()) {
+        let n = ctx.w(direct_word(items, k + 1)?);
+        if n.cat == Cat::Noun
+            && TIME_NOUNS.contains(&n.lemma())
+            && !matches!(n.lemma(), "tijd" | "moment" | "keer")
+        {
+            return Some(k + 2);
+        }
+    }
+    None
+}
+
+/// English puts a time adverbial after the objects: *verlieten gisteren de
+/// stad* → *left the city yesterday*. Reorders the middle field `rest`
+/// (item indices) so that time phrases come last, before closing
+/// punctuation and citation markers; the rest keeps its order.
+fn time_last(ctx: &Ctx<'_>, items: &[Item], rest: &[usize]) -> Vec<usize> {
+    let mut time = Vec::new();
+    let mut other = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        let k = rest[i];
+        if let Some(end) = time_phrase(ctx, items, k)
+            && (k..end).all(|x| rest.contains(&x))
+        {
+            time.extend(k..end);
+            i += end - k;
+            continue;
+        }
+        other.push(k);
+        i += 1;
+    }
+    if time.is_empty() || other.is_empty() {
+        return rest.to_vec();
+    }
+    // Trailing punctuation and citations stay last.
+    let tail_start = other
+        .iter()
+        .rposition(|&k| !matches!(&items[k], Item::W(i) if matches!(ctx.w(*i).cat, Cat::Punct | Cat::Citation)))
+        .map_or(0, |p| p + 1);
+    let tail = other.split_off(tail_start);
+    if other.is_empty() {
+        return rest.to_vec();
+    }
+    other.extend(time);
+    other.extend(tail);
+    other
 }
