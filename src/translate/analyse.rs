@@ -539,18 +539,9 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         });
         // Has this clause had its finite verb yet? (Clauses start after
         // punctuation and conjunctions.)
-        let mut finite_seen = false;
-        for x in words[..i].iter().rev() {
-            if matches!(x.cat, Cat::Conj | Cat::SubConj | Cat::Rel)
-                || (x.cat == Cat::Punct && !x.is(","))
-            {
-                break;
-            }
-            if x.is_finite() {
-                finite_seen = true;
-                break;
-            }
-        }
+                        let finite_seen = clause_has_verb(words, i);
+
+
         // The auxiliaries of this clause so far: a modal wants an infinitive
         // at the clause end, hebben/zijn/worden a participle.
         let mut modal_seen = false;
@@ -583,8 +574,10 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 .reading()
                 .and_then(|r| r.entry)
                 .is_some_and(|id| lex.entry(id).gender == Some(Gender::Het));
+                let verb_before_comma = i >= 2 && matches!(words[i - 2].cat, Cat::Verb | Cat::Aux);
         let w = &mut words[i];
         let l = w.lower.clone();
+
         let l = l.as_str();
 
         // Prior: the first reading.
@@ -643,9 +636,16 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 w.choose(Cat::Pron, |a| a.pos == Pos::Pron);
                 continue;
             }
-            "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "allebei"
-                if !next_nominal =>
-            {
+                        "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "vele" if next_nominal => {
+                // A quantifier before a noun: more money, many weapons.
+                if !w.choose(Cat::Det, |a| a.pos == Pos::Det) {
+                    w.choose(Cat::Det, |a| a.pos == Pos::Adv || a.pos == Pos::Pron);
+                    w.cat = Cat::Det;
+                }
+                continue;
+            }
+            "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "allebei" if !next_nominal => {
+
                 if !w.choose(Cat::Pron, |a| a.pos == Pos::Pron) {
                     w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
                 }
@@ -752,6 +752,25 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         if l == "zijn" && w.choose(Cat::Aux, |a| a.pos.is_verbal()) {
             continue; // not before a noun: the verb
         }
+                // of after a verb (weet, vraagt, twijfelt): "whether" with a clause.
+        if l == "of" && matches!(prev_cat, Some(Cat::Verb | Cat::Aux)) && next_starts_np {
+            w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
+            w.cat = Cat::SubConj;
+            continue;
+        }
+        // A question word that is also a conjunction, right before the verb:
+        // Wanneer begint de vergadering? (not "when … begins").
+        if SUBORDINATORS.contains(&l) && w.initial && next.is_some_and(|x| x.readings.iter().any(is_finite_reading) && x.readings.first().is_some_and(|a| a.pos.is_verbal())) {
+            w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
+            if w.cat == Cat::SubConj || w.cat == Cat::Conj {
+                w.cat = Cat::Adv;
+            }
+            continue;
+        }
+        // al before a participle, verb or adverb: "already" (al het geld: "all").
+        if l == "al" && !next_nominal && w.choose(Cat::Adv, |a| a.pos == Pos::Adv) {
+            continue;
+        }
         if COORDINATORS.contains(&l) && w.choose(Cat::Conj, |a| a.pos == Pos::Conj) {
             continue;
         }
@@ -768,12 +787,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         {
             continue; // toen hij kwam, toen de president aankwam
         }
-        // of after a verb (weet, vraagt, twijfelt): "whether" with a clause.
-        if l == "of" && matches!(prev_cat, Some(Cat::Verb | Cat::Aux)) && next_starts_np {
-            w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
-            w.cat = Cat::SubConj;
-            continue;
-        }
+        
         // waar after a noun or comma: the relative "where".
         if l == "waar"
             && !w.initial
@@ -898,16 +912,28 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 continue;
             }
         }
+                // After a plural subject pronoun the infinitive form is the plural
+        // present (wij weten), not some other verb's past.
+        let plural_subject = prev.as_ref().is_some_and(|p| matches!(p.1.as_str(), "wij" | "we" | "jullie" | "zij" | "ze"));
+        if plural_subject && !finite_seen {
+            let inf = |a: &Analysis| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive);
+            if w.readings.iter().any(inf) {
+                let cat = if AUXILIARIES.contains(&w.readings.iter().find(|a| inf(a)).unwrap().lemma.as_str()) { Cat::Aux } else { Cat::Verb };
+                w.choose(cat, inf);
+                continue;
+            }
+        }
         let prev_subject = !next_finite
             && prev
                 .as_ref()
                 .is_some_and(|p| p.0 == Cat::Pron && SUBJECT_PRONOUNS.contains(&p.1.as_str()))
-            || (!finite_seen
+
+                        || (!finite_seen
                 && !next_finite
-                && matches!(
-                    prev_cat,
-                    Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Pron)
-                ))
+                && (matches!(prev_cat, Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Pron))
+                    // after a comma that closes a subordinate clause: its main verb
+                                        || (prev.as_ref().is_some_and(|p| p.1 == ",") && verb_before_comma)))
+
             || (!finite_seen && !next_finite && prev_initial_adverb);
         if prev_subject && w.readings.iter().any(is_finite_reading) {
             let cat = cat_of(w.readings.iter().find(|a| is_finite_reading(a)).unwrap());
@@ -1077,4 +1103,41 @@ pub fn inflected_term(glossary: &Glossary, lower: &str) -> Option<TermForm> {
         }
     }
     None
+}
+
+/// Has the clause word `i` belongs to had its verb yet? A forward scan: a
+/// subordinate clause (from its opener to the end of its verb cluster) has
+/// its own state; coordinators and hard punctuation start a new clause. A
+/// verb in the infinitive form counts (the Dutch plural present: zij
+/// kunnen), unless it follows *te*.
+fn clause_has_verb(words: &[Word], i: usize) -> bool {
+    let mut main = false;
+    let mut in_sub = false;
+    let mut sub_verb = false;
+    for k in 0..i {
+        let x = &words[k];
+        if matches!(x.cat, Cat::SubConj | Cat::Rel) {
+            in_sub = true;
+            sub_verb = false;
+            continue;
+        }
+        if x.cat == Cat::Conj || (x.cat == Cat::Punct && !x.is(",") && !matches!(x.text.as_str(), "‘" | "’" | "“" | "”" | "\"")) {
+            main = false;
+            in_sub = false;
+            continue;
+        }
+        let after_te = k > 0 && words[k - 1].cat == Cat::Te;
+        let verb = x.is_finite() || (matches!(x.cat, Cat::Verb | Cat::Aux) && x.verb_form() == Some(VerbForm::Infinitive) && !after_te);
+        if in_sub {
+            if verb {
+                sub_verb = true;
+            } else if sub_verb {
+                // The sub clause ended with its verb cluster.
+                in_sub = false;
+            }
+        } else if verb {
+            main = true;
+        }
+    }
+    if in_sub { sub_verb } else { main }
 }

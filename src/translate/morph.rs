@@ -118,7 +118,7 @@ const IRREGULAR_PRESENT: &[(&str, &str)] = &[
 ];
 
 /// Inseparable verb prefixes: their participles take no *ge-*.
-pub const INSEPARABLE: [&str; 6] = ["be", "ge", "ver", "ont", "her", "er"];
+pub const INSEPARABLE: [&str; 7] = ["be", "ge", "ver", "ont", "her", "er", "mis"];
 
 /// Do these two letters write one vowel sound (*ie*, *oe*, *ei*, *aa*…)?
 fn is_digraph(a: char, b: char) -> bool {

@@ -581,10 +581,26 @@ fn parse(ctx: &Ctx<'_>, lo: usize, hi: usize, kind: ClauseKind) -> Clause {
     }
 }
 
-/// The item index of the finite verb: a present or past form, else (the
-/// Dutch plural present looks like the infinitive) the first verb in
-/// infinitive form that does not follow `te`.
+/// The item index of the finite verb of a main clause: the first verb, in a
+/// present or past form or (the Dutch plural present looks like the
+/// infinitive) in the infinitive form, not after `te`.
+fn finite_at_main(ctx: &Ctx<'_>, items: &[Item]) -> Option<usize> {
+    items.iter().enumerate().position(|(k, it)| {
+        matches!(it, Item::W(i) if {
+            let w = ctx.w(*i);
+            w.is_finite()
+                || (is_verbal(w)
+                    && w.verb_form() == Some(VerbForm::Infinitive)
+                    && !(k > 0 && matches!(items[k - 1], Item::W(p) if ctx.w(p).cat == Cat::Te)))
+        })
+    })
+}
+
+/// The item index of the finite verb of a subordinate clause: a present or
+/// past form, else (the Dutch plural present looks like the infinitive) the
+/// first verb in infinitive form that does not follow `te`.
 fn finite_at(ctx: &Ctx<'_>, items: &[Item]) -> Option<usize> {
+
     items
         .iter()
         .position(|it| matches!(it, Item::W(i) if ctx.w(*i).is_finite()))
@@ -731,10 +747,21 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
                 && !(x.cat == Cat::Name
                     && x.term_kind.is_none()
                     && PERSON_NOUNS.contains(&ctx.w(*p).lemma()))
+                        {
+                break;
+            }
+            // Two common nouns in a row are two phrases (Dutch writes
+            // compounds as one word): de verkiezingen | plaats.
+            if seen_head
+                && x.cat == Cat::Noun
+                && let Some(Item::W(p)) = j.checked_sub(1).and_then(|p| items.get(p))
+                                && ctx.w(*p).cat == Cat::Noun
             {
                 break;
             }
+
             seen_head = true;
+
             j += 1;
             last_np = j;
             continue;
@@ -888,6 +915,10 @@ const VP_ADVERBS: &[&str] = &[
     "inmiddels",
     "waarschijnlijk",
     "allang",
+    "al",
+    "niet meer",
+    "nog steeds",
+    "nog altijd",
 ];
 
 /// Degree adverbs: a participle after one is an adjective (*zeer gefocust*).
@@ -910,7 +941,6 @@ const DEGREE_ADVERBS: &[&str] = &[
     "volledig",
     "volkomen",
     "helemaal",
-    "niet",
 ];
 
 fn direct_word(items: &[Item], k: usize) -> Option<usize> {
@@ -921,8 +951,9 @@ fn direct_word(items: &[Item], k: usize) -> Option<usize> {
 }
 
 fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
-    let finite = finite_at(ctx, &items[from..]).map(|p| p + from);
+        let finite = if from == 0 { finite_at_main(ctx, items) } else { finite_at(ctx, &items[from..]).map(|p| p + from) };
     let mut nonfinite = Vec::new();
+
     let mut te_groups: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut k = from;
     while k < items.len() {
