@@ -539,8 +539,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         });
         // Has this clause had its finite verb yet? (Clauses start after
         // punctuation and conjunctions.)
-                        let finite_seen = clause_has_verb(words, i);
-
+        let finite_seen = clause_has_verb(words, i);
 
         // The auxiliaries of this clause so far: a modal wants an infinitive
         // at the clause end, hebben/zijn/worden a participle.
@@ -574,7 +573,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 .reading()
                 .and_then(|r| r.entry)
                 .is_some_and(|id| lex.entry(id).gender == Some(Gender::Het));
-                let verb_before_comma = i >= 2 && matches!(words[i - 2].cat, Cat::Verb | Cat::Aux);
+        let verb_before_comma = i >= 2 && matches!(words[i - 2].cat, Cat::Verb | Cat::Aux);
         let w = &mut words[i];
         let l = w.lower.clone();
 
@@ -636,7 +635,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 w.choose(Cat::Pron, |a| a.pos == Pos::Pron);
                 continue;
             }
-                        "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "vele" if next_nominal => {
+            "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "vele" if next_nominal => {
                 // A quantifier before a noun: more money, many weapons.
                 if !w.choose(Cat::Det, |a| a.pos == Pos::Det) {
                     w.choose(Cat::Det, |a| a.pos == Pos::Adv || a.pos == Pos::Pron);
@@ -644,8 +643,9 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 }
                 continue;
             }
-            "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "allebei" if !next_nominal => {
-
+            "veel" | "weinig" | "meer" | "minder" | "genoeg" | "meest" | "allebei"
+                if !next_nominal =>
+            {
                 if !w.choose(Cat::Pron, |a| a.pos == Pos::Pron) {
                     w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
                 }
@@ -752,7 +752,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         if l == "zijn" && w.choose(Cat::Aux, |a| a.pos.is_verbal()) {
             continue; // not before a noun: the verb
         }
-                // of after a verb (weet, vraagt, twijfelt): "whether" with a clause.
+        // of after a verb (weet, vraagt, twijfelt): "whether" with a clause.
         if l == "of" && matches!(prev_cat, Some(Cat::Verb | Cat::Aux)) && next_starts_np {
             w.choose(Cat::SubConj, |a| a.pos == Pos::Conj);
             w.cat = Cat::SubConj;
@@ -760,7 +760,13 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         }
         // A question word that is also a conjunction, right before the verb:
         // Wanneer begint de vergadering? (not "when … begins").
-        if SUBORDINATORS.contains(&l) && w.initial && next.is_some_and(|x| x.readings.iter().any(is_finite_reading) && x.readings.first().is_some_and(|a| a.pos.is_verbal())) {
+        if SUBORDINATORS.contains(&l)
+            && w.initial
+            && next.is_some_and(|x| {
+                x.readings.iter().any(is_finite_reading)
+                    && x.readings.first().is_some_and(|a| a.pos.is_verbal())
+            })
+        {
             w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
             if w.cat == Cat::SubConj || w.cat == Cat::Conj {
                 w.cat = Cat::Adv;
@@ -787,7 +793,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         {
             continue; // toen hij kwam, toen de president aankwam
         }
-        
+
         // waar after a noun or comma: the relative "where".
         if l == "waar"
             && !w.initial
@@ -912,13 +918,22 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 continue;
             }
         }
-                // After a plural subject pronoun the infinitive form is the plural
+        // After a plural subject pronoun the infinitive form is the plural
         // present (wij weten), not some other verb's past.
-        let plural_subject = prev.as_ref().is_some_and(|p| matches!(p.1.as_str(), "wij" | "we" | "jullie" | "zij" | "ze"));
+        let plural_subject = prev
+            .as_ref()
+            .is_some_and(|p| matches!(p.1.as_str(), "wij" | "we" | "jullie" | "zij" | "ze"));
         if plural_subject && !finite_seen {
-            let inf = |a: &Analysis| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive);
+            let inf =
+                |a: &Analysis| a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive);
             if w.readings.iter().any(inf) {
-                let cat = if AUXILIARIES.contains(&w.readings.iter().find(|a| inf(a)).unwrap().lemma.as_str()) { Cat::Aux } else { Cat::Verb };
+                let cat = if AUXILIARIES
+                    .contains(&w.readings.iter().find(|a| inf(a)).unwrap().lemma.as_str())
+                {
+                    Cat::Aux
+                } else {
+                    Cat::Verb
+                };
                 w.choose(cat, inf);
                 continue;
             }
@@ -927,13 +942,11 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             && prev
                 .as_ref()
                 .is_some_and(|p| p.0 == Cat::Pron && SUBJECT_PRONOUNS.contains(&p.1.as_str()))
-
-                        || (!finite_seen
+            || (!finite_seen
                 && !next_finite
                 && (matches!(prev_cat, Some(Cat::Noun | Cat::Name | Cat::Term | Cat::Pron))
                     // after a comma that closes a subordinate clause: its main verb
                                         || (prev.as_ref().is_some_and(|p| p.1 == ",") && verb_before_comma)))
-
             || (!finite_seen && !next_finite && prev_initial_adverb);
         if prev_subject && w.readings.iter().any(is_finite_reading) {
             let cat = cat_of(w.readings.iter().find(|a| is_finite_reading(a)).unwrap());
@@ -1121,13 +1134,20 @@ fn clause_has_verb(words: &[Word], i: usize) -> bool {
             sub_verb = false;
             continue;
         }
-        if x.cat == Cat::Conj || (x.cat == Cat::Punct && !x.is(",") && !matches!(x.text.as_str(), "‘" | "’" | "“" | "”" | "\"")) {
+        if x.cat == Cat::Conj
+            || (x.cat == Cat::Punct
+                && !x.is(",")
+                && !matches!(x.text.as_str(), "‘" | "’" | "“" | "”" | "\""))
+        {
             main = false;
             in_sub = false;
             continue;
         }
         let after_te = k > 0 && words[k - 1].cat == Cat::Te;
-        let verb = x.is_finite() || (matches!(x.cat, Cat::Verb | Cat::Aux) && x.verb_form() == Some(VerbForm::Infinitive) && !after_te);
+        let verb = x.is_finite()
+            || (matches!(x.cat, Cat::Verb | Cat::Aux)
+                && x.verb_form() == Some(VerbForm::Infinitive)
+                && !after_te);
         if in_sub {
             if verb {
                 sub_verb = true;

@@ -600,7 +600,6 @@ fn finite_at_main(ctx: &Ctx<'_>, items: &[Item]) -> Option<usize> {
 /// past form, else (the Dutch plural present looks like the infinitive) the
 /// first verb in infinitive form that does not follow `te`.
 fn finite_at(ctx: &Ctx<'_>, items: &[Item]) -> Option<usize> {
-
     items
         .iter()
         .position(|it| matches!(it, Item::W(i) if ctx.w(*i).is_finite()))
@@ -747,7 +746,7 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
                 && !(x.cat == Cat::Name
                     && x.term_kind.is_none()
                     && PERSON_NOUNS.contains(&ctx.w(*p).lemma()))
-                        {
+            {
                 break;
             }
             // Two common nouns in a row are two phrases (Dutch writes
@@ -755,7 +754,7 @@ fn np_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
             if seen_head
                 && x.cat == Cat::Noun
                 && let Some(Item::W(p)) = j.checked_sub(1).and_then(|p| items.get(p))
-                                && ctx.w(*p).cat == Cat::Noun
+                && ctx.w(*p).cat == Cat::Noun
             {
                 break;
             }
@@ -951,7 +950,11 @@ fn direct_word(items: &[Item], k: usize) -> Option<usize> {
 }
 
 fn find_parts(ctx: &Ctx<'_>, items: &[Item], from: usize) -> Parts {
-        let finite = if from == 0 { finite_at_main(ctx, items) } else { finite_at(ctx, &items[from..]).map(|p| p + from) };
+    let finite = if from == 0 {
+        finite_at_main(ctx, items)
+    } else {
+        finite_at(ctx, &items[from..]).map(|p| p + from)
+    };
     let mut nonfinite = Vec::new();
 
     let mut te_groups: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -1077,8 +1080,42 @@ fn mark_anymore(ctx: &Ctx<'_>, items: &[Item]) {
     }
 }
 
+/// *er* with a preposition left at the end of the clause (*hij denkt er
+/// vaak aan*, *ik ben er trots op*): the preposition becomes "*prep* it".
+fn mark_er_preposition(ctx: &Ctx<'_>, items: &[Item]) {
+    let Some(er) = items
+        .iter()
+        .position(|it| matches!(it, Item::W(i) if ctx.w(*i).is("er")))
+    else {
+        return;
+    };
+    for k in er + 1..items.len() {
+        let Some(i) = direct_word(items, k) else {
+            continue;
+        };
+        let w = ctx.w(i);
+        if !matches!(w.cat, Cat::Particle | Cat::Adv | Cat::Prep)
+            || w.cat == Cat::Prep
+                && direct_word(items, k + 1)
+                    .is_some_and(|n| np_word(ctx.w(n)) || ctx.w(n).cat == Cat::Pron)
+        {
+            continue;
+        }
+        let stranded = items[k + 1..].iter().all(|x| matches!(x, Item::W(j) if matches!(ctx.w(*j).cat, Cat::Punct | Cat::Citation | Cat::Verb | Cat::Aux | Cat::Te)));
+        if !stranded {
+            continue;
+        }
+        if let Some((_, e)) = ctx.lex.get(&w.lower, Pos::Prep) {
+            ctx.overrides.borrow_mut().insert(i, format!("{} it", e.en));
+        }
+        return;
+    }
+}
+
 fn order(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     mark_anymore(ctx, &cl.items);
+    mark_er_preposition(ctx, &cl.items);
+
     match cl.kind {
         ClauseKind::Main => order_main(ctx, cl),
         ClauseKind::Sub => order_sub(ctx, cl),
@@ -1198,9 +1235,30 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     };
     let c1 = &items[..f];
     let fw = direct_word(items, f).unwrap();
-    let wh = c1.len() == 1
-        && direct_word(c1, 0).is_some_and(|i| WH_WORDS.contains(&ctx.w(i).lower.as_str()))
-        && ctx.question;
+    let wh_first = ctx.question
+        && direct_word(c1, 0).is_some_and(|i| WH_WORDS.contains(&ctx.w(i).lower.as_str()));
+    // A question word that is the subject keeps subject order: Wie heeft het
+    // rapport geschreven? → Who has written the report? (a personal pronoun
+    // after the verb makes it an object question).
+    let wh_subject = wh_first
+        && direct_word(c1, 0).is_some_and(|i| {
+            let l = ctx.w(i).lower.as_str();
+            (l == "wie" && !direct_word(items, f + 1).is_some_and(|n| ctx.w(n).cat == Cat::Pron))
+                || (matches!(l, "wat" | "welke" | "welk" | "hoeveel")
+                    && np_end(ctx, items, f + 1) == f + 1)
+        });
+    let wh = wh_first && !wh_subject && (c1.len() == 1 || np_end(ctx, c1, 1) == c1.len());
+    // Existential "there" only with be: er werken duizend mensen → a thousand people work.
+    let lexical_lemma = parts
+        .nonfinite
+        .last()
+        .and_then(|&k| direct_word(items, k))
+        .map_or_else(
+            || ctx.w(fw).lemma().to_owned(),
+            |i| ctx.w(i).lemma().to_owned(),
+        );
+    let be_only = lexical_lemma == "zijn";
+
     let mut skip: Vec<usize> = vec![f];
     let mut out = Vec::new();
     let (subj, inverted): (Vec<Item>, bool);
@@ -1215,9 +1273,18 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
             subj = Vec::new();
         }
         inverted = ctx.question;
-    } else if c1.len() == 1 && direct_word(c1, 0).is_some_and(|i| ctx.w(i).is("er")) {
+    } else if c1.len() == 1 && direct_word(c1, 0).is_some_and(|i| ctx.w(i).is("er")) && be_only {
         expletive = true;
         subj = Vec::new();
+        inverted = false;
+    } else if c1.len() == 1 && direct_word(c1, 0).is_some_and(|i| ctx.w(i).is("er")) {
+        // Er + another verb: the subject after the verb becomes the subject.
+        let e = subject_end(ctx, items, f + 1);
+        subj = items[f + 1..e].to_vec();
+        skip.extend(f + 1..e);
+        inverted = true;
+    } else if wh_subject {
+        subj = c1.to_vec();
         inverted = false;
     } else if c1_is_subject(ctx, c1) && !wh {
         // English puts no comma between a subject's relative clause and its verb.
@@ -1233,10 +1300,15 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     } else {
         // Inversion after a fronted constituent: the subject follows the verb.
         let e = subject_end(ctx, items, f + 1);
-        if direct_word(items, f + 1).is_some_and(|i| ctx.w(i).is("er")) {
+        if direct_word(items, f + 1).is_some_and(|i| ctx.w(i).is("er")) && be_only {
             expletive = true;
             skip.push(f + 1);
             subj = Vec::new();
+        } else if direct_word(items, f + 1).is_some_and(|i| ctx.w(i).is("er")) {
+            let e = subject_end(ctx, items, f + 2);
+            skip.push(f + 1);
+            subj = items[f + 2..e].to_vec();
+            skip.extend(f + 2..e);
         } else {
             subj = items[f + 1..e].to_vec();
             skip.extend(f + 1..e);
@@ -1281,7 +1353,7 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     );
 
     // Assemble: [C1] [aux if question] subject VP middle.
-    if !c1.is_empty() && (inverted || expletive) && !c1_is_subject(ctx, c1) || wh {
+    if !c1.is_empty() && (inverted || expletive) && !c1_is_subject(ctx, c1) && !wh_subject || wh {
         out.extend(items_out(ctx, c1, &[], &Role::default()));
     }
     let subj_role = Role {
@@ -1372,7 +1444,8 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         )
         && !direct_word(body, 1).is_some_and(|i| {
             ctx.w(i).cat == Cat::Pron && SUBJECT_PRONOUNS.contains(&ctx.w(i).lower.as_str())
-        });
+        })
+        && !object_relative(ctx, op, body);
     let mut subj: Vec<Item> = Vec::new();
     let mut expletive = false;
     if !rel_subject {
@@ -1557,7 +1630,22 @@ fn te_infinitive(
         p
     });
     let en = lexical_verb_en(ctx, v, particle);
-    let mut out = vec![Out::insert("to")];
+    let mut out = Vec::new();
+    // niet right before the infinitive: "not to" (besloot niet te reageren).
+    let before = first_verb.checked_sub(if particle.is_some() { 3 } else { 2 });
+    if let Some(k) = before
+        && middle.contains(&k)
+        && direct_word(items, k).is_some_and(|n| ctx.w(n).is("niet"))
+    {
+        middle.retain(|&m| m != k);
+        out.push(Out {
+            text: "not".into(),
+            word: direct_word(items, k),
+            ..Out::default()
+        });
+    }
+    out.push(Out::insert("to"));
+
     out.push(Out {
         text: en,
         word: Some(v),
@@ -2067,6 +2155,18 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         }
         Cat::Num => {
             o.text = format_number(&w.text);
+            // 19.30 uur → 19:30.
+            if ctx.words.get(i + 1).is_some_and(|n| n.is("uur"))
+                && let Some((h, m)) = w.text.split_once(['.', ':'])
+                && h.len() <= 2
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+            {
+                o.text = format!("{h}:{m}");
+                ctx.overrides.borrow_mut().insert(i + 1, String::new());
+                return vec![o];
+            }
+
             if w.token == TokenKind::Word {
                 o.text = w
                     .reading()
@@ -2204,8 +2304,61 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         return vec![o];
     }
     let irr = &ctx.lex.english;
+    let prev = i.checked_sub(1).map(|p| ctx.w(p));
+    let next = ctx.words.get(i + 1);
+    // veel, weinig: many/much, few/little by the noun's number.
+    if w.cat == Cat::Det && matches!(l, "veel" | "weinig" | "vele") {
+        let plural = next.is_some_and(|n| {
+            matches!(
+                n.reading().map(|r| r.feats),
+                Some(Feats::Noun { plural: true, .. })
+            ) || n.term_kind == Some(Kind::Demonym)
+        });
+        o.text = match (l, plural) {
+            ("weinig", true) => "few",
+            ("weinig", false) => "little",
+            (_, true) => "many",
+            (_, false) => "a lot of",
+        }
+        .into();
+        return vec![o];
+    }
+    // over + a number of days/weeks: "in" (over twee weken → in two weeks).
+    if w.cat == Cat::Prep
+        && l == "over"
+        && next.is_some_and(|n| n.cat == Cat::Num)
+        && ctx
+            .words
+            .get(i + 2)
+            .is_some_and(|n| TIME_NOUNS.contains(&n.lemma()))
+    {
+        o.text = "in".into();
+        return vec![o];
+    }
+    // A number of something: Dutch keeps the unit singular (250 meter,
+    // twintig jaar, 2,4 miljard euro), English does not; om acht uur is
+    // "at eight o'clock".
+    let after_number = prev.is_some_and(|p| {
+        p.cat == Cat::Num
+            && !matches!(p.lower.as_str(), "1" | "een" | "één")
+            && !p.text.starts_with("1,")
+            || p.lower.ends_with("miljoen")
+            || p.lower.ends_with("miljard")
+    });
+    if w.cat == Cat::Noun && after_number && matches!(r.feats, Feats::Noun { plural: false, .. }) {
+        if l == "uur" {
+            let at = i >= 2 && ctx.w(i - 2).is("om");
+            o.text = if at { "o'clock".into() } else { "hours".into() };
+            return vec![o];
+        }
+        if !matches!(l, "procent" | "keer" | "man") {
+            o.text = english::plural(irr, &en);
+            return vec![o];
+        }
+    }
     o.text = match (w.cat, r.feats) {
         (Cat::Noun, Feats::Noun { plural: true, .. }) => english::plural(irr, &en),
+
         (
             Cat::Adj | Cat::Adv,
             Feats::Adj {
@@ -2568,4 +2721,33 @@ fn time_last(ctx: &Ctx<'_>, items: &[Item], rest: &[usize]) -> Vec<usize> {
     other.extend(time);
     other.extend(tail);
     other
+}
+
+/// Is the relative pronoun at `op` the object of its clause? *Het plan dat
+/// de minister presenteerde*: a thing as antecedent and a person as the
+/// noun phrase that follows make the noun phrase the subject; otherwise the
+/// pronoun is taken as the subject (*de vrouw die de prijs won*).
+fn object_relative(ctx: &Ctx<'_>, op: usize, body: &[Item]) -> bool {
+    let human = |w: &Word| {
+        w.term_kind == Some(Kind::Person)
+            || w.cat == Cat::Name
+            || (w.cat == Cat::Noun
+                && w.reading()
+                    .and_then(|r| r.entry)
+                    .is_some_and(|id| is_human_noun(&ctx.lex.entry(id).en)))
+    };
+    let antecedent = (0..op)
+        .rev()
+        .map(|k| ctx.w(k))
+        .find(|w| w.cat != Cat::Punct);
+    let end = np_end(ctx, body, 1);
+    if end == 1 {
+        return false;
+    }
+    let np_head = (1..end)
+        .rev()
+        .filter_map(|k| direct_word(body, k))
+        .map(|i| ctx.w(i))
+        .find(|w| matches!(w.cat, Cat::Noun | Cat::Name | Cat::Term));
+    antecedent.is_some_and(|a| !human(a)) && np_head.is_some_and(human)
 }
