@@ -350,7 +350,6 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 
 /// Question words that open a question with inversion.
-
 const WH_WORDS: &[&str] = &[
     "wie", "wat", "waar", "waarom", "wanneer", "hoe", "welke", "welk", "hoeveel", "waarheen",
     "vanwaar",
@@ -683,6 +682,25 @@ fn np_word(w: &Word) -> bool {
 
 /// The end of a subject noun phrase: the noun phrase and any *van*-phrase
 /// that modifies it (*de locatie van een top*).
+/// The subject after an inverted verb: the first noun phrase, possibly after
+/// adverbs (er ontplofte gisteren een bom). Returns its item range; empty
+/// when none follows.
+fn inverted_subject(ctx: &Ctx<'_>, items: &[Item], from: usize) -> std::ops::Range<usize> {
+    let mut k = from;
+    while let Some(i) = direct_word(items, k) {
+        let w = ctx.w(i);
+        let e = subject_end(ctx, items, k);
+        if e > k {
+            return k..e;
+        }
+        if w.cat != Cat::Adv || w.is("er") {
+            break;
+        }
+        k += 1;
+    }
+    from..from
+}
+
 fn subject_end(ctx: &Ctx<'_>, items: &[Item], k: usize) -> usize {
     let mut e = np_end(ctx, items, k);
     if e == k || direct_word(items, k).is_some_and(|i| ctx.w(i).cat == Cat::Pron) {
@@ -881,6 +899,9 @@ struct Role {
     subject: bool,
     /// The clause's finite verb is a copula (adjectives stay adjectives).
     copula: bool,
+    /// The clause's verb is a lexical verb that an adjective at the clause
+    /// end modifies (ik ken haar goed → well).
+    adverbial: bool,
 }
 
 /// Words of a clause, by kind, found once.
@@ -1243,9 +1264,17 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     let wh_subject = wh_first
         && direct_word(c1, 0).is_some_and(|i| {
             let l = ctx.w(i).lower.as_str();
-            (l == "wie" && !direct_word(items, f + 1).is_some_and(|n| ctx.w(n).cat == Cat::Pron))
-                || (matches!(l, "wat" | "welke" | "welk" | "hoeveel")
-                    && np_end(ctx, items, f + 1) == f + 1)
+            // A pronoun or a name after the verb is the subject: Hoeveel
+            // inwoners heeft Kiev? Welke partij steunt hij?
+            let subject_follows = direct_word(items, f + 1).is_some_and(|n| {
+                let w = ctx.w(n);
+                w.cat == Cat::Pron
+                    || w.cat == Cat::Name
+                    || matches!(w.term_kind, Some(Kind::Person | Kind::Place | Kind::Org))
+            });
+            matches!(l, "wie" | "wat" | "welke" | "welk" | "hoeveel")
+                && !subject_follows
+                && (l != "wat" || np_end(ctx, items, f + 1) == f + 1)
         });
     let wh = wh_first && !wh_subject && (c1.len() == 1 || np_end(ctx, c1, 1) == c1.len());
     // Existential "there" only with be: er werken duizend mensen → a thousand people work.
@@ -1279,9 +1308,9 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         inverted = false;
     } else if c1.len() == 1 && direct_word(c1, 0).is_some_and(|i| ctx.w(i).is("er")) {
         // Er + another verb: the subject after the verb becomes the subject.
-        let e = subject_end(ctx, items, f + 1);
-        subj = items[f + 1..e].to_vec();
-        skip.extend(f + 1..e);
+        let r = inverted_subject(ctx, items, f + 1);
+        subj = items[r.clone()].to_vec();
+        skip.extend(r);
         inverted = true;
     } else if wh_subject {
         subj = c1.to_vec();
@@ -1310,8 +1339,13 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
             subj = items[f + 2..e].to_vec();
             skip.extend(f + 2..e);
         } else {
-            subj = items[f + 1..e].to_vec();
-            skip.extend(f + 1..e);
+            let r = if e > f + 1 {
+                f + 1..e
+            } else {
+                inverted_subject(ctx, items, f + 1)
+            };
+            subj = items[r.clone()].to_vec();
+            skip.extend(r);
         }
         inverted = true;
     }
@@ -1360,6 +1394,7 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         agr: Some(agr),
         subject: true,
         copula,
+        adverbial: false,
     };
     if question && !vp.pre.is_empty() {
         out.extend(vp.pre.clone());
@@ -1375,6 +1410,7 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     let role = Role {
         agr: Some(agr),
         copula,
+        adverbial: adverbial_clause(ctx, items, &parts),
         ..Role::default()
     };
     if let Some((te_k, verbs)) = parts.te_groups.first().cloned() {
@@ -1413,6 +1449,23 @@ fn order_main(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     out
 }
 
+/// Does the clause's lexical verb take adverbs (not a copula, not a verb
+/// with an adjective complement like *maken*, *vinden*)?
+fn adverbial_clause(ctx: &Ctx<'_>, items: &[Item], parts: &Parts) -> bool {
+    let main = parts
+        .nonfinite
+        .last()
+        .copied()
+        .or(parts.finite)
+        .and_then(|k| direct_word(items, k));
+    main.is_some_and(|m| {
+        let l = ctx.w(m).lemma();
+        !COPULAS.contains(&l)
+            && !COMPLEMENT_VERBS.contains(&l)
+            && !matches!(l, "hebben" | "zijn" | "worden")
+    })
+}
+
 fn item_out(ctx: &Ctx<'_>, it: &Item, role: &Role) -> Vec<Out> {
     match it {
         Item::W(i) => word_out(ctx, *i, role),
@@ -1448,10 +1501,25 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         && !object_relative(ctx, op, body);
     let mut subj: Vec<Item> = Vec::new();
     let mut expletive = false;
+    let lexical_lemma = parts
+        .nonfinite
+        .last()
+        .copied()
+        .or(parts.finite)
+        .and_then(|k| direct_word(body, k))
+        .map(|i| ctx.w(i).lemma().to_owned());
     if !rel_subject {
-        if direct_word(body, 1).is_some_and(|i| ctx.w(i).is("er")) {
+        if direct_word(body, 1).is_some_and(|i| ctx.w(i).is("er"))
+            && lexical_lemma.as_deref() == Some("zijn")
+        {
             expletive = true;
             skip.push(1);
+        } else if direct_word(body, 1).is_some_and(|i| ctx.w(i).is("er")) {
+            // dat er een bom ontplofte → that a bomb exploded.
+            skip.push(1);
+            let r = inverted_subject(ctx, body, 2);
+            subj = body[r.clone()].to_vec();
+            skip.extend(r);
         } else {
             let e = subject_end(ctx, body, 1);
             subj = body[1..e].to_vec();
@@ -1493,7 +1561,7 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
         &Role {
             agr: Some(agr),
             subject: true,
-            copula: false,
+            ..Role::default()
         },
     ));
     if let Some(f) = parts.finite {
@@ -1530,6 +1598,7 @@ fn order_sub(ctx: &Ctx<'_>, cl: &Clause) -> Vec<Out> {
     let role = Role {
         agr: Some(agr),
         copula,
+        adverbial: adverbial_clause(ctx, body, &parts),
         ..Role::default()
     };
     let middle: Vec<usize> = (0..body.len()).filter(|k| !skip.contains(k)).collect();
@@ -2172,7 +2241,13 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
                     .reading()
                     .and_then(|r| r.entry)
                     .map_or(w.text.clone(), |id| ctx.lex.entry(id).en.clone());
+                // duizend mensen → a thousand people (no number before it).
+                let prev_num = i > 0 && matches!(ctx.w(i - 1).cat, Cat::Num | Cat::Det);
+                if !prev_num && matches!(o.text.as_str(), "hundred" | "thousand") {
+                    o.text = format!("a {}", o.text);
+                }
                 // miljarden euro's → billions of euros.
+
                 let next_nominal = ctx
                     .words
                     .get(i + 1)
@@ -2345,7 +2420,12 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
             || p.lower.ends_with("miljoen")
             || p.lower.ends_with("miljard")
     });
-    if w.cat == Cat::Noun && after_number && matches!(r.feats, Feats::Noun { plural: false, .. }) {
+    // (Not a month or other capitalised English word: 3 January.)
+    if w.cat == Cat::Noun
+        && after_number
+        && matches!(r.feats, Feats::Noun { plural: false, .. })
+        && !en.starts_with(char::is_uppercase)
+    {
         if l == "uur" {
             let at = i >= 2 && ctx.w(i - 2).is("om");
             o.text = if at { "o'clock".into() } else { "hours".into() };
@@ -2416,7 +2496,12 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
             && !COPULAS.contains(&ctx.w(i - 1).lemma())
             && !COMPLEMENT_VERBS.contains(&ctx.w(i - 1).lemma())
             && next.is_none_or(|n| n.cat == Cat::Punct);
-        if !attributive && !after_det && (before_verb || after_lexical) && !en.contains(' ') {
+        let clause_end = next.is_none_or(|n| matches!(n.cat, Cat::Punct | Cat::Citation));
+        if !attributive
+            && !after_det
+            && (before_verb || after_lexical || (role.adverbial && clause_end))
+            && !en.contains(' ')
+        {
             o.text = english::adverb(&o.text);
         }
     }
@@ -2516,25 +2601,6 @@ fn fix_hyphens(ctx: &Ctx<'_>, out: &mut [Out]) {
 
 pub fn is_aux_lemma(l: &str) -> bool {
     AUXILIARIES.contains(&l)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers() {
-        for (nl, en) in [
-            ("1.000", "1,000"),
-            ("3,5", "3.5"),
-            ("1.234,5", "1,234.5"),
-            ("2026", "2026"),
-            ("19.30", "19.30"),
-            ("1.000.000", "1,000,000"),
-        ] {
-            assert_eq!(format_number(nl), en);
-        }
-    }
 }
 
 /// Does this English noun name a person (for *who* rather than *that*)?
@@ -2750,4 +2816,23 @@ fn object_relative(ctx: &Ctx<'_>, op: usize, body: &[Item]) -> bool {
         .map(|i| ctx.w(i))
         .find(|w| matches!(w.cat, Cat::Noun | Cat::Name | Cat::Term));
     antecedent.is_some_and(|a| !human(a)) && np_head.is_some_and(human)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        for (nl, en) in [
+            ("1.000", "1,000"),
+            ("3,5", "3.5"),
+            ("1.234,5", "1,234.5"),
+            ("2026", "2026"),
+            ("19.30", "19.30"),
+            ("1.000.000", "1,000,000"),
+        ] {
+            assert_eq!(format_number(nl), en);
+        }
+    }
 }
