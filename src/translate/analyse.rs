@@ -574,6 +574,20 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 .and_then(|r| r.entry)
                 .is_some_and(|id| lex.entry(id).gender == Some(Gender::Het));
         let verb_before_comma = i >= 2 && matches!(words[i - 2].cat, Cat::Verb | Cat::Aux);
+        let words_after_owned = words.get(i + 2).cloned();
+        let words_after = words_after_owned.as_ref();
+        // A noun follows, possibly after one adjective: jullie hulp, jullie grote hulp.
+        let noun_like = |x: &Word| {
+            matches!(x.cat, Cat::Term | Cat::Name)
+                || x.readings.first().is_some_and(|a| a.pos == Pos::Noun)
+                || (x.readings.is_empty() && x.token == TokenKind::Word)
+        };
+        let next_is_noun_phrase = next.is_some_and(|x| {
+            noun_like(x)
+                || (x.readings.first().is_some_and(|a| a.pos == Pos::Adj)
+                    && words_after.is_some_and(noun_like))
+        });
+
         let w = &mut words[i];
         let l = w.lower.clone();
 
@@ -700,9 +714,10 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
                 w.choose(Cat::Adv, |a| a.pos == Pos::Adv);
                 continue;
             }
-            "zijn" | "haar" | "hun" | "ons" | "mijn" | "jouw" | "uw"
+            "zijn" | "haar" | "hun" | "ons" | "mijn" | "jouw" | "uw" | "jullie"
                 if next_nominal
                     && !next_is_verb_only
+                    && (l != "jullie" || next_is_noun_phrase)
                     && !next.is_some_and(|x| COORDINATORS.contains(&x.lower.as_str()))
                     && w.choose(Cat::Det, |a| a.pos == Pos::Det) =>
             {
@@ -774,7 +789,15 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
             continue;
         }
         // al before a participle, verb or adverb: "already" (al het geld: "all").
-        if l == "al" && !next_nominal && w.choose(Cat::Adv, |a| a.pos == Pos::Adv) {
+        let next_participle = next.is_some_and(|x| {
+            x.readings
+                .iter()
+                .any(|a| a.feats == Feats::Verb(VerbForm::Participle))
+        });
+        if l == "al"
+            && (!next_nominal || next_participle)
+            && w.choose(Cat::Adv, |a| a.pos == Pos::Adv)
+        {
             continue;
         }
         if COORDINATORS.contains(&l) && w.choose(Cat::Conj, |a| a.pos == Pos::Conj) {
@@ -876,10 +899,12 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         }
         // Open-class rules.
 
+        // After a determiner, a number or an inflected (attributive)
+        // adjective a noun phrase goes on; a bare adjective (ziek was) can
+        // be predicative and says nothing.
         let after_det = prev_adj_term
             || matches!(prev_cat, Some(Cat::Det | Cat::Num))
-            || (prev_cat == Some(Cat::Adj)
-                && !matches!(prev.as_ref().map(|p| p.1.as_str()), Some("te")));
+            || (prev_cat == Some(Cat::Adj) && prev.as_ref().is_some_and(|p| p.1.ends_with('e')));
         if prev_cat == Some(Cat::Te)
             && w.choose(Cat::Verb, |a| {
                 a.pos.is_verbal() && a.feats == Feats::Verb(VerbForm::Infinitive)
@@ -893,13 +918,19 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         if after_det {
             // An adjective only when a noun can follow it; otherwise a noun
             // reading wins (de verdachte, de gewonde).
-            let noun_follows = next.is_some_and(|x| {
+            // (An adjective after it must itself have a noun after it: de
+            // verdachte snel arresteren is the suspect.)
+            let noun_like = |x: &Word| {
                 matches!(x.cat, Cat::Term | Cat::Name)
-                    || x.readings
-                        .first()
-                        .is_some_and(|a| matches!(a.pos, Pos::Noun | Pos::Adj))
+                    || x.readings.first().is_some_and(|a| a.pos == Pos::Noun)
                     || (x.readings.is_empty() && x.token == TokenKind::Word)
+            };
+            let noun_follows = next.is_some_and(|x| {
+                noun_like(x)
+                    || (x.readings.first().is_some_and(|a| a.pos == Pos::Adj)
+                        && words_after.is_some_and(noun_like))
             });
+
             if noun_follows && has(w, Pos::Adj) && w.choose(Cat::Adj, |a| a.pos == Pos::Adj) {
                 continue;
             }

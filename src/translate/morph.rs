@@ -117,7 +117,12 @@ const IRREGULAR_PRESENT: &[(&str, &str)] = &[
     ("mag", "mogen"),
 ];
 
+/// Prefixes that are separable in some verbs and inseparable in others
+/// (*ondertekenen* but *ondergaan*): the lexicon's `sep` column decides.
+const INSEPARABLE_OR_NOT: [&str; 7] = ["onder", "over", "door", "om", "achter", "vol", "weer"];
+
 /// Inseparable verb prefixes: their participles take no *ge-*.
+
 pub const INSEPARABLE: [&str; 7] = ["be", "ge", "ver", "ont", "her", "er", "mis"];
 
 /// Do these two letters write one vowel sound (*ie*, *oe*, *ei*, *aa*…)?
@@ -554,6 +559,23 @@ fn analyse_into(c: &mut Collector<'_>, w: &str, allow_particle: bool) {
         if INSEPARABLE.iter().any(|p| w.starts_with(p)) {
             for inf in infinitives_of_stem(w) {
                 if is_weak(lex, &inf) {
+                    c.verb(&inf, VerbForm::Participle);
+                }
+            }
+        }
+        // onder-, over-, door-, om-, achter-, vol-, weer- verbs that the
+        // lexicon lists as inseparable take no ge- either (ondertekend,
+        // overleefd).
+        if let Some(stem) = w.strip_suffix(['t', 'd']) {
+            for inf in infinitives_of_stem(stem)
+                .into_iter()
+                .chain(infinitives_of_stem(w))
+            {
+                let inseparable = INSEPARABLE_OR_NOT.iter().any(|p| inf.starts_with(p))
+                    && lex
+                        .lookup(&inf)
+                        .any(|(_, e)| e.pos == Pos::Verb && e.sep.is_none());
+                if inseparable && is_weak(lex, &inf) {
                     c.verb(&inf, VerbForm::Participle);
                 }
             }

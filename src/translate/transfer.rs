@@ -2089,19 +2089,65 @@ fn verb_phrase(
         }
         break;
     }
-    if neg {
+    // A multi-word auxiliary (has been, had to, is going to) opens up after
+    // its first word for not, adverbs and question inversion.
+    let auxiliary = |t: &str| {
+        matches!(
+            t,
+            "am" | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "have"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "be"
+                | "been"
+        )
+    };
+    if let Some(first) = words.first_mut()
+        && first.word.is_some()
+        && let Some((aux, rest)) = first.text.clone().split_once(' ')
+        && auxiliary(aux)
+    {
+        let w = first.word;
+        first.text = aux.to_owned();
+        words.insert(
+            1,
+            Out {
+                text: rest.to_owned(),
+                word: w,
+                ..Out::default()
+            },
+        );
+    }
+    if neg && words.len() >= 2 && words[0].text == "had" && words[1].text == "to" {
+        // had to → did not have to.
+        words[0].text = "did".into();
+        words[1].text = "have to".into();
+        words.insert(1, Out::insert("not"));
+    } else if neg {
         // not after the first auxiliary.
         let at = 1.min(words.len());
         words.insert(at, Out::insert("not"));
     }
+
     // Frequency and focus adverbs: after the first auxiliary (has never
     // refused), before a lone lexical verb (never refused), after a lone be
     // (is also ready), before the auxiliary with a negation (also does not).
     if !parts.adverbs.is_empty() {
         let be_forms = ["am", "is", "are", "was", "were"];
+        let visible = words.iter().filter(|w| !w.text.is_empty()).count();
         let at = if neg {
             0
-        } else if words.len() == 1 {
+        } else if visible == 1 {
             usize::from(be_forms.contains(&words[0].text.as_str()))
         } else {
             1
@@ -2118,18 +2164,31 @@ fn verb_phrase(
         "am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can",
         "could", "will", "would", "may", "might", "must", "shall", "should",
     ];
+    let first_word = |w: &Out| w.text.split(' ').next().unwrap_or("").to_owned();
     if question
         && (words.len() > 1
             || words
                 .first()
-                .is_some_and(|w| aux_words.contains(&w.text.as_str())))
+                .is_some_and(|w| aux_words.contains(&first_word(w).as_str())))
     {
-        let first = words.remove(0);
+        // Only the first auxiliary goes before the subject: has … been
+        // signed, is … going to.
+        let mut first = words.remove(0);
+        if let Some((aux, rest)) = first.text.split_once(' ') {
+            let rest = Out {
+                text: rest.to_owned(),
+                word: first.word,
+                ..Out::default()
+            };
+            first.text = aux.to_owned();
+            words.insert(0, rest);
+        }
         return Vp {
             pre: vec![first],
             post: words,
         };
     }
+
     Vp {
         pre: Vec::new(),
         post: words,
@@ -2398,7 +2457,13 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
         .into();
         return vec![o];
     }
+    // ruim + a number: "more than" (ruim 12.000 mensen).
+    if l == "ruim" && next.is_some_and(|n| n.cat == Cat::Num) {
+        o.text = "more than".into();
+        return vec![o];
+    }
     // over + a number of days/weeks: "in" (over twee weken → in two weeks).
+
     if w.cat == Cat::Prep
         && l == "over"
         && next.is_some_and(|n| n.cat == Cat::Num)
