@@ -122,7 +122,6 @@ const IRREGULAR_PRESENT: &[(&str, &str)] = &[
 const INSEPARABLE_OR_NOT: [&str; 7] = ["onder", "over", "door", "om", "achter", "vol", "weer"];
 
 /// Inseparable verb prefixes: their participles take no *ge-*.
-
 pub const INSEPARABLE: [&str; 7] = ["be", "ge", "ver", "ont", "her", "er", "mis"];
 
 /// Do these two letters write one vowel sound (*ie*, *oe*, *ei*, *aa*…)?
