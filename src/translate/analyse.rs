@@ -362,7 +362,11 @@ pub fn words(
             term_form = inflected_term(glossary, &lower);
         }
 
-        if t.kind == TokenKind::Word && readings.is_empty() && term_form.is_none() {
+        if t.kind == TokenKind::Word
+            && readings.is_empty()
+            && term_form.is_none()
+            && super::numbers::parse(&lower).is_none()
+        {
             compound = compound::split(lex, glossary, &lower).filter(|c| {
                 // A capitalised word mid-sentence is a name unless it starts with a glossary term.
                 initial
@@ -377,6 +381,10 @@ pub fn words(
             TokenKind::Number => Cat::Num,
             TokenKind::Citation => Cat::Citation,
             TokenKind::Punct => Cat::Punct,
+            // A numeral written as one word: eenentwintig, driehonderd.
+            TokenKind::Word if readings.is_empty() && super::numbers::parse(&lower).is_some() => {
+                Cat::Num
+            }
             _ => Cat::Unknown,
         };
         out.push(Word {
@@ -1113,6 +1121,7 @@ fn words_ahead_have_te(words: &[Word], i: usize) -> bool {
 pub fn known(raw: &str, glossary: &Glossary, lex: &Lexicon) -> bool {
     let lower = normalize_apostrophes(&raw.to_lowercase());
     !morph::analyse(lex, &lower).is_empty()
+        || super::numbers::parse(&lower).is_some()
         || inflected_term(glossary, &lower).is_some()
         || compound::split(lex, glossary, &lower).is_some()
 }

@@ -13,6 +13,7 @@ pub mod english;
 pub mod generate;
 pub mod lexicon;
 pub mod morph;
+pub mod numbers;
 pub mod transfer;
 
 use crate::engine::{Engine, SentenceInput, SentenceOutput};

@@ -2296,10 +2296,14 @@ fn word_out(ctx: &Ctx<'_>, i: usize, role: &Role) -> Vec<Out> {
             }
 
             if w.token == TokenKind::Word {
-                o.text = w
-                    .reading()
-                    .and_then(|r| r.entry)
-                    .map_or(w.text.clone(), |id| ctx.lex.entry(id).en.clone());
+                o.text = w.reading().and_then(|r| r.entry).map_or_else(
+                    || {
+                        super::numbers::parse(&w.lower)
+                            .map_or(w.text.clone(), super::numbers::english)
+                    },
+                    |id| ctx.lex.entry(id).en.clone(),
+                );
+
                 // duizend mensen → a thousand people (no number before it).
                 let prev_num = i > 0 && matches!(ctx.w(i - 1).cat, Cat::Num | Cat::Det);
                 if !prev_num && matches!(o.text.as_str(), "hundred" | "thousand") {
