@@ -153,7 +153,7 @@ pub fn english(n: u64) -> String {
         0..=19 => EN_UNITS[n as usize].into(),
         20..=99 => {
             let t = EN_TENS[(n / 10) as usize];
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 t.into()
             } else {
                 format!("{t}-{}", EN_UNITS[(n % 10) as usize])
@@ -161,7 +161,7 @@ pub fn english(n: u64) -> String {
         }
         100..=999 => {
             let h = format!("{} hundred", EN_UNITS[(n / 100) as usize]);
-            if n % 100 == 0 {
+            if n.is_multiple_of(100) {
                 h
             } else {
                 format!("{h} and {}", english(n % 100))
