@@ -85,15 +85,20 @@ fn trace(text: &str, glossary: &tolk::Glossary, engine: &dyn Engine, seg: &Segme
             glossary,
         };
         eprintln!("source:   {}", &text[s.span.clone()]);
+        let tags: Vec<String> = input
+            .hits
+            .iter()
+            .map(|h| format!("{} → {}", &text[h.start..h.end], glossary.entry(h.entry).en))
+            .collect();
         eprintln!(
             "tag:      {}",
-            input
-                .hits
-                .iter()
-                .map(|h| format!("{}→{}", &text[h.start..h.end], glossary.entry(h.entry).en))
-                .collect::<Vec<_>>()
-                .join(", ")
+            if tags.is_empty() {
+                "(no glossary terms)".into()
+            } else {
+                tags.join(", ")
+            }
         );
+
         match engine.trace(&input) {
             Some(t) => eprint!("{t}"),
             None => eprintln!("output:   {}", engine.translate_sentence(&input).en),

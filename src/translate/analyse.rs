@@ -574,6 +574,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         });
         let prev_initial_adverb = i == 1 && words[0].cat == Cat::Adv
             || (i >= 1 && words[i - 1].initial && words[i - 1].cat == Cat::Adv);
+        let prev_genitive = i > 0 && words[i - 1].genitive;
         let prev_adj_term =
             i > 0 && words[i - 1].cat == Cat::Term && words[i - 1].term_kind == Some(Kind::Adj);
         let prev_het_noun = i > 0
@@ -911,6 +912,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         // adjective a noun phrase goes on; a bare adjective (ziek was) can
         // be predicative and says nothing.
         let after_det = prev_adj_term
+            || prev_genitive
             || matches!(prev_cat, Some(Cat::Det | Cat::Num))
             || (prev_cat == Some(Cat::Adj) && prev.as_ref().is_some_and(|p| p.1.ends_with('e')));
         if prev_cat == Some(Cat::Te)

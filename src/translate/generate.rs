@@ -40,6 +40,21 @@ pub fn generate(
     hits: &[TermHit],
     glossary: &Glossary,
 ) -> Generated {
+    // A Dutch headline in ALL CAPS stays in capitals.
+    let letters: Vec<char> = words
+        .iter()
+        .flat_map(|w| w.text.chars())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let mut outs = outs;
+    if all_caps {
+        for o in &mut outs {
+            if o.hit.is_none() && !o.article {
+                o.text = o.text.to_uppercase();
+            }
+        }
+    }
     let mut items: Vec<Out> = outs
         .into_iter()
         .filter(|o| !o.text.is_empty() || o.hit.is_some())
@@ -62,9 +77,18 @@ pub fn generate(
             let next = items[k + 1..]
                 .iter()
                 .find(|o| o.text.chars().any(char::is_alphanumeric));
-            let art = next.map_or("a", |n| indefinite_article(&n.text));
+            // In a headline in capitals the next word is no acronym.
+            let art = next.map_or("a", |n| {
+                if all_caps {
+                    indefinite_article(&n.text.to_lowercase())
+                } else {
+                    indefinite_article(&n.text)
+                }
+            });
             let capital = items[k].text.starts_with('A');
-            items[k].text = if capital {
+            items[k].text = if all_caps {
+                art.to_uppercase()
+            } else if capital {
                 capitalise(art)
             } else {
                 art.to_owned()
