@@ -881,7 +881,45 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         {
             continue;
         }
+        // In a verb cluster before a finite auxiliary (voorbereid moet zijn,
+        // komen kan), the first verb is a participle or an infinitive.
+        let next_aux = next.is_some_and(|x| {
+            x.readings
+                .first()
+                .is_some_and(|a| a.pos == Pos::Aux && is_finite_reading(a))
+        });
+        if next_aux
+            && !matches!(prev_cat, Some(Cat::Det | Cat::Num))
+            && !prev_genitive
+            && w.readings.first().is_some_and(|a| a.pos != Pos::Noun)
+            && w.readings.iter().any(|a| a.pos.is_verbal())
+        {
+            let nonfinite = |a: &Analysis| {
+                a.pos.is_verbal()
+                    && matches!(
+                        a.feats,
+                        Feats::Verb(VerbForm::Participle | VerbForm::Infinitive)
+                    )
+            };
+            if w.readings.iter().any(nonfinite) {
+                let cat = if AUXILIARIES.contains(
+                    &w.readings
+                        .iter()
+                        .find(|a| nonfinite(a))
+                        .unwrap()
+                        .lemma
+                        .as_str(),
+                ) {
+                    Cat::Aux
+                } else {
+                    Cat::Verb
+                };
+                w.choose(cat, nonfinite);
+                continue;
+            }
+        }
         // The verb a clause's auxiliary is waiting for, at the clause end:
+
         // moest … verlaten (infinitive), zijn … mislukt (participle).
         if at_clause_end && modal_seen && prev_cat != Some(Cat::Det) {
             let inf =
