@@ -891,8 +891,7 @@ fn disambiguate(words: &mut [Word], lex: &Lexicon) {
         if next_aux
             && !matches!(prev_cat, Some(Cat::Det | Cat::Num))
             && !prev_genitive
-            && w.readings.first().is_some_and(|a| a.pos != Pos::Noun)
-            && w.readings.iter().any(|a| a.pos.is_verbal())
+            && w.readings.first().is_some_and(|a| a.pos.is_verbal())
         {
             let nonfinite = |a: &Analysis| {
                 a.pos.is_verbal()

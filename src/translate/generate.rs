@@ -95,7 +95,20 @@ pub fn generate(
             };
         }
     }
+    // A quoted sentence keeps its capital: ‘Dit zijn … → ‘These are ….
+    for k in 0..items.len().saturating_sub(1) {
+        let opens_capital = items[k].word.is_some_and(|w| {
+            matches!(words[w].text.as_str(), "‘" | "“" | "\"" | "„")
+                && words
+                    .get(w + 1)
+                    .is_some_and(|n| n.initial && n.text.starts_with(char::is_uppercase))
+        });
+        if opens_capital && items[k + 1].hit.is_none() {
+            items[k + 1].text = capitalise(&items[k + 1].text);
+        }
+    }
     let mut en = String::new();
+
     let mut term_spans = vec![None; hits.len()];
     let mut unknown = Vec::new();
     let mut extra_terms = Vec::new();

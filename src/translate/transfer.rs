@@ -852,6 +852,10 @@ fn before_relative(ctx: &Ctx<'_>, c1: &[Item]) -> usize {
 
 fn c1_is_subject(ctx: &Ctx<'_>, c1: &[Item]) -> bool {
     let c1 = &c1[..before_relative(ctx, c1)];
+    // An opening quote before the subject (‘Dit zijn …) does not count.
+    let quotes = c1.iter().take_while(|it| matches!(it, Item::W(i) if ctx.w(*i).cat == Cat::Punct && matches!(ctx.w(*i).text.as_str(), "‘" | "“" | "\"" | "'" | "(" | "„" | "«"))).count();
+    let c1 = &c1[quotes..];
+
     if c1.is_empty() || c1.iter().any(|it| matches!(it, Item::C(_))) {
         return false;
     }
