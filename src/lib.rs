@@ -37,6 +37,7 @@
 //! ```
 
 pub mod engine;
+pub mod fsio;
 pub mod glossary;
 pub mod input;
 pub mod metrics;

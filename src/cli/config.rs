@@ -160,52 +160,19 @@ pub fn with_output(
             Ok(())
         }
         Some(path) => {
-            // Through a symbolic link, write its target and keep the link.
-            let target = match std::fs::symlink_metadata(path) {
-                Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)
-                    .with_context(|| format!("{}: cannot follow the link", path.display()))?,
-                _ => path.to_path_buf(),
-            };
-            if target.is_dir() {
-                bail!("{}: is a directory", path.display());
-            }
-            let dir = match target.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => Path::new(".").to_path_buf(),
-            };
-            let existing = std::fs::metadata(&target).ok().map(|m| m.permissions());
-            let mut builder = tempfile::Builder::new();
-            builder.prefix(".tolk-").suffix(".tmp");
-            #[cfg(unix)]
-            {
-                // A new file gets the usual 0666 less the umask, not tempfile's 0600.
-                use std::os::unix::fs::PermissionsExt;
-                builder.permissions(std::fs::Permissions::from_mode(0o666));
-            }
-            let tmp = builder.tempfile_in(&dir).with_context(|| {
+            let file = tolk::fsio::AtomicFile::new(path).with_context(|| {
                 format!(
-                    "{}: cannot create a temporary file in {}",
-                    path.display(),
-                    dir.display()
+                    "{}: cannot create a temporary file in its directory",
+                    path.display()
                 )
             })?;
-            if let Some(perms) = existing {
-                tmp.as_file().set_permissions(perms).with_context(|| {
-                    format!("{}: cannot keep the file's permissions", path.display())
-                })?;
-            }
-            let path = target.as_path();
-            let mut w = std::io::BufWriter::new(tmp);
+            let mut w = std::io::BufWriter::new(file);
             write(&mut w)?;
-            let tmp = w
+            let file = w
                 .into_inner()
                 .map_err(|e| e.into_error())
                 .with_context(|| format!("{}: cannot write", path.display()))?;
-            tmp.as_file()
-                .sync_all()
-                .with_context(|| format!("{}: cannot write", path.display()))?;
-            tmp.persist(path)
-                .map_err(|e| e.error)
+            file.commit()
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             Ok(())
         }
