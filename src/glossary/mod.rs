@@ -8,8 +8,13 @@
 //! same key, taking over all of its spellings.
 
 pub mod csv_io;
+pub mod edit;
 pub mod entry;
+mod fmt;
+pub mod formats;
+pub mod lint;
 pub mod matcher;
+pub mod merge;
 
 pub use csv_io::{GlossaryFile, KNOWN_COLUMNS, Row};
 pub use entry::{Entry, EntryId, Kind, LoadError, Location, Origin, Problem, Severity};
