@@ -44,6 +44,7 @@ pub mod metrics;
 pub mod normalize;
 pub mod render;
 pub mod segment;
+pub mod suggest;
 pub mod tag;
 pub mod translate;
 
