@@ -2,6 +2,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use tolk::glossary::formats::ExchangeFormat;
+use tolk::glossary::{Kind, Origin};
 use tolk::render::Format;
 
 /// Translate Dutch news articles into English, driven by glossaries kept as CSV files.
@@ -49,6 +51,10 @@ pub enum Command {
     /// Measure translation quality: corpus chrF2 and BLEU (sacreBLEU's
     /// definitions) against a line-aligned reference, and lexicon coverage.
     Eval(EvalArgs),
+    /// Maintain glossary CSV files: add, look up, lint, format, import,
+    /// export, merge, and suggest entries from articles.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
     /// The engine lexicon: coverage of a text.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -198,5 +204,215 @@ pub enum LexiconCommand {
         /// Extra lexicon CSV, as for `translate`. Repeatable.
         #[arg(long, value_name = "LEXICON")]
         lexicon: Vec<PathBuf>,
+    },
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s)
+        .filter(|_| !s.trim().is_empty())
+        .ok_or_else(|| {
+            let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown kind (use one of: {})", all.join(", "))
+        })
+}
+
+fn parse_origin(s: &str) -> Result<Origin, String> {
+    match Origin::parse(s) {
+        Ok(Some(o)) => Ok(o),
+        _ => Err("unknown origin (use ru or uk)".into()),
+    }
+}
+
+/// The columns of a glossary row, as options (`add`, `set`).
+#[derive(Debug, Args)]
+pub struct RowArgs {
+    /// What the term names.
+    #[arg(long, value_parser = parse_kind, value_name = "KIND")]
+    pub kind: Option<Kind>,
+
+    /// Another Dutch spelling rendered the same way. Repeatable.
+    #[arg(long = "variant", value_name = "NL")]
+    pub variants: Vec<String>,
+
+    /// An English spelling not to use. Repeatable.
+    #[arg(long = "avoid", value_name = "EN")]
+    pub avoid: Vec<String>,
+
+    /// Origin of a Slavic name: `ru` or `uk`.
+    #[arg(long, value_parser = parse_origin, value_name = "ORIGIN")]
+    pub origin: Option<Origin>,
+
+    /// A free-text note.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// Which file an edit goes to.
+#[derive(Debug, Args)]
+pub struct TargetArgs {
+    /// The glossary file to edit. Default: the last user glossary loaded
+    /// (`-g`, TOLK_GLOSSARY, ./glossary.csv), else ./glossary.csv.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Prefer {
+    /// Keep the entry of the first file (for `import --into`: the existing one).
+    First,
+    /// Take the entry of the last file (for `import --into`: the imported one).
+    Last,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Add an entry (appended; comments, order and unknown columns kept).
+    Add {
+        /// The Dutch term.
+        nl: String,
+        /// Its English rendering.
+        en: String,
+        #[command(flatten)]
+        row: RowArgs,
+        #[command(flatten)]
+        target: TargetArgs,
+        /// Update the entry of the same file with the same Dutch term
+        /// instead of refusing.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Remove the entry that has TERM as its Dutch term or a variant.
+    Rm {
+        term: String,
+        #[command(flatten)]
+        target: TargetArgs,
+    },
+    /// Change columns of the entry that has TERM as its Dutch term or a
+    /// variant; each option given replaces that column (an empty value
+    /// clears it).
+    Set {
+        term: String,
+        /// The new English rendering.
+        #[arg(long, value_name = "EN")]
+        en: Option<String>,
+        /// A new Dutch headword.
+        #[arg(long, value_name = "NL")]
+        nl: Option<String>,
+        #[command(flatten)]
+        row: RowArgs,
+        #[command(flatten)]
+        target: TargetArgs,
+    },
+    /// Look up an entry by any Dutch spelling, variant or inflected form, or
+    /// by its English.
+    Show {
+        term: String,
+        #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// List the loaded entries (shipped and user), the winning ones.
+    List {
+        /// Only entries of this kind.
+        #[arg(long, value_parser = parse_kind, value_name = "KIND")]
+        kind: Option<Kind>,
+        /// Only entries with TEXT in a Dutch spelling or the English
+        /// (case and accents ignored).
+        #[arg(long, value_name = "TEXT")]
+        grep: Option<String>,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Check glossary files: load errors, conflicts, duplicates, overrides,
+    /// spacing, NFC, mixed scripts, Dutch transliteration left in English,
+    /// DeepL's term limit. Exit 1 on an error finding.
+    Lint {
+        /// Files to check (default: the loaded user glossaries).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Rewrite glossary files in canonical form: sorted by kind then Dutch
+    /// term, NFC, trimmed, comments kept.
+    Fmt {
+        /// Files to format (default: the loaded user glossaries).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Change nothing; exit 1 when a file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Export the loaded user glossaries to another tool's format.
+    Export {
+        /// Target format.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ExchangeFormat,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Export the shipped glossaries too.
+        #[arg(long)]
+        include_default: bool,
+    },
+    /// Convert another tool's glossary to tolk's CSV, or merge it into one.
+    Import {
+        /// Source format.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        from: ExchangeFormat,
+        /// The file to import; `-` reads standard input.
+        #[arg(value_name = "INPUT")]
+        input: String,
+        /// Write the CSV to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE", conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// Merge into this glossary file (created when missing).
+        #[arg(long, value_name = "FILE")]
+        into: Option<PathBuf>,
+        /// Text encoding of INPUT (default: detected).
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// How to resolve conflicts with --into; without it a conflict
+        /// writes nothing and exits 1.
+        #[arg(long, value_enum, value_name = "WHICH")]
+        prefer: Option<Prefer>,
+    },
+    /// Merge glossary files into one, with a conflict report.
+    Merge {
+        /// The files, in order (the first one's layout and comments are kept).
+        #[arg(value_name = "FILE", num_args = 2.., required = true)]
+        files: Vec<PathBuf>,
+        /// The merged file (may be one of the inputs).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// How to resolve conflicts; without it a conflict writes nothing
+        /// and exits 1.
+        #[arg(long, value_enum, value_name = "WHICH")]
+        prefer: Option<Prefer>,
+    },
+    /// Candidate entries from Dutch articles: names no glossary knows, with
+    /// counts and context.
+    Suggest {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format; `csv` prints glossary rows to review and append.
+        #[arg(short, long, value_enum, default_value_t = SuggestFormat::Text)]
+        format: SuggestFormat,
+        /// Only names seen at least N times.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        min_count: usize,
     },
 }

@@ -4,11 +4,13 @@
 pub mod args;
 pub mod config;
 mod eval;
+mod glossary;
+mod glossary_io;
 mod tag;
 mod translate;
 
 use anyhow::Result;
-use args::{Cli, Command};
+use args::{Cli, Command, GlossaryCommand};
 use clap::CommandFactory;
 
 /// What a command reports back to `main`.
@@ -18,7 +20,6 @@ pub enum Outcome {
     Ok,
     /// Exit code 1: the command ran and found something to act on (lint
     /// findings, a refused edit, check findings).
-    #[allow(dead_code)]
     Findings,
 }
 
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Translate(a) => translate::run(&cli.global, &a),
         Command::Tag(a) => tag::run(&cli.global, &a),
         Command::Eval(a) => eval::run(&cli.global, &a),
+        Command::Glossary(c) => glossary_command(&cli.global, c),
         Command::Lexicon(c) => eval::lexicon(&cli.global, c),
         Command::Completions { shell } => {
             // Generated into memory: clap_complete panics on a failed write.
@@ -41,5 +43,61 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             config::with_output(None, |out| Ok(clap_mangen::Man::new(cmd).render(out)?))?;
             Ok(Outcome::Ok)
         }
+    }
+}
+
+fn glossary_command(global: &args::GlobalArgs, c: GlossaryCommand) -> Result<Outcome> {
+    match c {
+        GlossaryCommand::Add {
+            nl,
+            en,
+            row,
+            target,
+            replace,
+        } => glossary::add(global, &nl, &en, &row, &target, replace),
+        GlossaryCommand::Rm { term, target } => glossary::rm(global, &term, &target),
+        GlossaryCommand::Set {
+            term,
+            en,
+            nl,
+            row,
+            target,
+        } => glossary::set(global, &term, nl.as_deref(), en.as_deref(), &row, &target),
+        GlossaryCommand::Show { term, format } => glossary::show(global, &term, format),
+        GlossaryCommand::List { kind, grep, format } => {
+            glossary::list(global, kind, grep.as_deref(), format)
+        }
+        GlossaryCommand::Lint { files, format } => glossary_io::lint_cmd(global, &files, format),
+        GlossaryCommand::Fmt { files, check } => glossary_io::fmt_cmd(global, &files, check),
+        GlossaryCommand::Export {
+            to,
+            output,
+            include_default,
+        } => glossary_io::export(global, to, output.as_deref(), include_default),
+        GlossaryCommand::Import {
+            from,
+            input,
+            output,
+            into,
+            encoding,
+            prefer,
+        } => glossary_io::import(
+            from,
+            &input,
+            output.as_deref(),
+            into.as_deref(),
+            encoding.as_deref(),
+            prefer,
+        ),
+        GlossaryCommand::Merge {
+            files,
+            output,
+            prefer,
+        } => glossary_io::merge_cmd(&files, &output, prefer),
+        GlossaryCommand::Suggest {
+            input,
+            format,
+            min_count,
+        } => glossary_io::suggest(global, &input, format, min_count),
     }
 }

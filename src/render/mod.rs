@@ -128,7 +128,7 @@ fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
 /// spaces, other control characters (escape sequences included) `?`. Byte
 /// offsets are unchanged (every replaced character is replaced by as many
 /// bytes).
-fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(char::is_control) {
         return s.into();
     }
