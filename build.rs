@@ -1,5 +1,5 @@
 //! Embeds the shipped term glossaries (`glossary/*.csv`) and the engine
-//! lexicon (`glossary/lexicon/`) in the binary, so tolk works from any
+//! lexicon and given names (`glossary/lexicon/`) in the binary, so tolk works from any
 //! directory.
 
 use std::{env, fs, path::Path};
@@ -55,4 +55,17 @@ fn main() {
         out.push_str("pub static EN_IRREGULAR: &str = \"pos,base,forms\\n\";\n");
     }
     fs::write(Path::new(&out_dir).join("lexicon.rs"), out).unwrap();
+
+    // Given names for the transliterator.
+    let given = lex.join("given-names.csv");
+    println!("cargo:rerun-if-changed={}", given.display());
+    let out = if given.exists() {
+        format!(
+            "pub static GIVEN_NAMES: &str = include_str!({:?});\n",
+            given.display().to_string()
+        )
+    } else {
+        "pub static GIVEN_NAMES: &str = \"nl,en,origin,note\\n\";\n".to_owned()
+    };
+    fs::write(Path::new(&out_dir).join("given_names.rs"), out).unwrap();
 }

@@ -47,6 +47,7 @@ pub mod segment;
 pub mod suggest;
 pub mod tag;
 pub mod translate;
+pub mod translit;
 
 pub use engine::AlignedDoc;
 pub use glossary::Glossary;

@@ -55,6 +55,9 @@ pub enum Command {
     /// export, merge, and suggest entries from articles.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Propose English spellings for Russian and Ukrainian names written the
+    /// Dutch way (or in Cyrillic), or measure the transliterator on a list.
+    Translit(TranslitArgs),
     /// The engine lexicon: coverage of a text.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -219,7 +222,7 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 fn parse_origin(s: &str) -> Result<Origin, String> {
     match Origin::parse(s) {
         Ok(Some(o)) => Ok(o),
-        _ => Err("unknown origin (use ru or uk)".into()),
+        _ => Err("unknown origin (use ru, uk or other)".into()),
     }
 }
 
@@ -415,4 +418,34 @@ pub enum GlossaryCommand {
         #[arg(long, default_value_t = 1, value_name = "N")]
         min_count: usize,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct TranslitArgs {
+    /// Names to transliterate (a multi-word name is one argument: "Sergej
+    /// Sjojgoe"); none: one name per line from standard input.
+    #[arg(value_name = "NAME", conflicts_with = "eval")]
+    pub names: Vec<String>,
+
+    /// The origin of the names (default: guessed from each name).
+    #[arg(long, value_parser = parse_origin, value_name = "ORIGIN")]
+    pub origin: Option<Origin>,
+
+    /// Show the origin, confidence and the rules that fired.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Measure on a names list (CSV with columns nl,en[,kind,origin]):
+    /// exact and tolerant accuracy of the transliterator alone and behind
+    /// the loaded glossaries.
+    #[arg(long, value_name = "FILE.csv")]
+    pub eval: Option<PathBuf>,
+
+    /// With --eval: list the names the transliterator alone got wrong.
+    #[arg(long, requires = "eval")]
+    pub misses: bool,
 }

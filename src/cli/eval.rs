@@ -1,7 +1,7 @@
 //! `tolk eval` and `tolk lexicon coverage`: measuring the engine.
 
 use super::Outcome;
-use super::args::{EngineArg, EngineArgs, EvalArgs, GlobalArgs, LexiconCommand, ReportFormat};
+use super::args::{EvalArgs, GlobalArgs, LexiconCommand, ReportFormat};
 use super::config::{load_glossary, with_output};
 use super::translate::{load_engine, load_lexicon};
 use anyhow::{Context, Result, bail};
@@ -97,7 +97,6 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Outcome> {
         chrf2_signature: metrics::CHRF_SIGNATURE,
         bleu_signature: metrics::BLEU_SIGNATURE,
     };
-    let _ = EngineArg::Builtin;
     with_output(None, |out| {
         match args.format {
             ReportFormat::Json => {
@@ -186,6 +185,3 @@ pub fn lexicon(global: &GlobalArgs, cmd: LexiconCommand) -> Result<Outcome> {
         }
     }
 }
-
-#[allow(dead_code)]
-fn engine_args_used(_: &EngineArgs) {}

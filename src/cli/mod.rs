@@ -8,6 +8,7 @@ mod glossary;
 mod glossary_io;
 mod tag;
 mod translate;
+mod translit;
 
 use anyhow::Result;
 use args::{Cli, Command, GlossaryCommand};
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tag(a) => tag::run(&cli.global, &a),
         Command::Eval(a) => eval::run(&cli.global, &a),
         Command::Glossary(c) => glossary_command(&cli.global, c),
+        Command::Translit(a) => translit::run(&cli.global, &a),
         Command::Lexicon(c) => eval::lexicon(&cli.global, c),
         Command::Completions { shell } => {
             // Generated into memory: clap_complete panics on a failed write.
