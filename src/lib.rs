@@ -42,6 +42,7 @@ pub mod glossary;
 pub mod input;
 pub mod metrics;
 pub mod normalize;
+pub mod propose;
 pub mod render;
 pub mod segment;
 pub mod suggest;
@@ -65,7 +66,24 @@ pub fn translate(
 ) -> AlignedDoc {
     let doc = segment(text, opts);
     let hits = tag(glossary, text);
-    engine::translate_document(path, text, &doc, &hits, glossary, engine, opts.join_lines)
+    // Names no glossary knows get a transliteration, marked as a proposal.
+    // The shipped lexicon is loaded only when a candidate name needs it.
+    let knows = |w: &str| {
+        engine.knows(w, glossary).unwrap_or_else(|| {
+            static LEXICON: std::sync::OnceLock<translate::lexicon::Lexicon> =
+                std::sync::OnceLock::new();
+            let lex = LEXICON.get_or_init(translate::lexicon::Lexicon::shipped);
+            translate::analyse::known(w, glossary, lex)
+        })
+    };
+    match propose::propose(text, &doc, &hits, glossary, translit::shipped(), &knows) {
+        Some((g, hits)) => {
+            engine::translate_document(path, text, &doc, &hits, &g, engine, opts.join_lines)
+        }
+        None => {
+            engine::translate_document(path, text, &doc, &hits, glossary, engine, opts.join_lines)
+        }
+    }
 }
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -8,7 +8,7 @@
 //! a name; headlines in capitals are skipped. Invariant: no candidate
 //! overlaps a glossary hit.
 
-use crate::glossary::{Glossary, TermHit};
+use crate::glossary::{Glossary, Origin, TermHit};
 use crate::segment::{SegmentOptions, TokenKind, segment};
 use crate::translate::analyse;
 use crate::translate::lexicon::Lexicon;
@@ -20,8 +20,11 @@ use std::collections::HashMap;
 pub struct Candidate {
     /// The name as first seen (genitive ending removed).
     pub nl: String,
-    /// A proposed English spelling; empty when there is none.
+    /// The English spelling the transliterator proposes for a Slavic name;
+    /// empty when there is none.
     pub en: String,
+    /// The origin the proposed English follows.
+    pub origin: Option<Origin>,
     /// Times seen, across all texts.
     pub count: usize,
     /// Where it was first seen.
@@ -53,11 +56,39 @@ pub fn has_dutch_translit_marks(word: &str) -> bool {
         .any(|e| w.ends_with(e))
 }
 
-/// Strip a genitive ending (*Zelenski's*, *Zelenski’s*) from a name.
-fn strip_genitive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w)
+/// The transliterator's English for a name that looks Slavic; empty when
+/// it has none (the name is not Slavic, or already in English spelling).
+fn proposed_english(nl: &str, context: &str) -> (String, Option<Origin>) {
+    let t = crate::translit::shipped();
+    if !nl.split([' ', '-']).any(|w| t.looks_slavic(w)) {
+        return (String::new(), None);
+    }
+    let p = t.transliterate(nl, None, Some(context));
+    if p.unchanged {
+        (String::new(), None)
+    } else {
+        (p.en, Some(p.origin))
+    }
+}
+
+/// Strip a genitive ending: *Zelenski's*, *Zelenski’s*, or a bare *-s*
+/// before a word on a Slavic name (*Koebrakovs plan*).
+fn strip_genitive(w: &str, word_follows: bool) -> &str {
+    if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        return stem;
+    }
+    match w.strip_suffix('s') {
+        Some(stem)
+            if word_follows
+                && stem
+                    .rsplit([' ', '-'])
+                    .next()
+                    .is_some_and(|last| crate::translit::shipped().looks_slavic(last)) =>
+        {
+            stem
+        }
+        _ => w,
+    }
 }
 
 fn is_quote(s: &str) -> bool {
@@ -99,7 +130,12 @@ pub fn suggest(texts: &[(String, String)], glossary: &Glossary, lex: &Lexicon) -
                 continue;
             }
             let first = s.first_word_start();
-            let in_hit = |start: usize| hits.iter().any(|h| h.start <= start && start < h.end);
+            // Hits are sorted and do not overlap: the last one starting at or before
+            // `pos` is the only one that can hold it.
+            let in_hit = |pos: usize| {
+                let k = hits.partition_point(|h| h.start <= pos);
+                k > 0 && hits[k - 1].end > pos
+            };
             let mut runs: Vec<Vec<usize>> = Vec::new(); // token indices
             let mut cur: Vec<usize> = Vec::new();
             let toks = &s.tokens;
@@ -166,7 +202,8 @@ pub fn suggest(texts: &[(String, String)], glossary: &Glossary, lex: &Lexicon) -
                 let (Some(&a), Some(&b)) = (run.first(), run.last()) else {
                     continue;
                 };
-                let raw = strip_genitive(&text[toks[a].span.start..toks[b].span.end]);
+                let word_follows = toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Word);
+                let raw = strip_genitive(&text[toks[a].span.start..toks[b].span.end], word_follows);
                 let nl: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
                 if nl.chars().filter(|c| c.is_alphabetic()).count() < 2 {
                     continue;
@@ -183,10 +220,13 @@ pub fn suggest(texts: &[(String, String)], glossary: &Glossary, lex: &Lexicon) -
                     None => {
                         index.insert(key, found.len());
                         let (line, _) = lines.line_col(s.span.start);
+                        let context = &text[s.span.clone()];
+                        let (en, origin) = proposed_english(&nl, context);
                         found.push(Candidate {
                             transliterated: nl.split([' ', '-']).any(has_dutch_translit_marks),
                             nl,
-                            en: String::new(),
+                            en,
+                            origin,
                             count: 1,
                             file: name.clone(),
                             line,

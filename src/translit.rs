@@ -97,6 +97,22 @@ fn looks_dutch(lower: &str) -> bool {
     ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
+/// Letters and groups Dutch transliteration of Russian and Ukrainian never
+/// writes: the word is English, Spanish, Polish… (*Project, Johnson,
+/// Ratajkowski*).
+fn foreign_letters(lower: &str) -> bool {
+    if ["q", "w", "x", "th", "ph", "ck", "sz", "cz"]
+        .iter()
+        .any(|g| lower.contains(g))
+    {
+        return true;
+    }
+    // c only in ch (and German sch).
+    lower
+        .match_indices('c')
+        .any(|(i, _)| !lower[i + 1..].starts_with('h'))
+}
+
 /// Dutch transliteration marks in a word, strong ones (never in Dutch or
 /// English words: *tsj, zj, sj* inside a word, *j* between letters) and weak
 /// ones (*oe*, an initial *j* or *sj*, *ch*: common in Dutch and English too).
@@ -119,7 +135,11 @@ pub fn dutch_marks(word: &str) -> (Vec<&'static str>, Vec<&'static str>) {
     if w.contains("ch") && !w.contains("sch") {
         weak.push("ch");
     }
-    if w[1.min(w.len())..].contains("sch") {
+    // Not at the start (*Schiphol*): German ш in a pasted name (*Timoschenko*).
+    if w.char_indices()
+        .skip(1)
+        .any(|(i, _)| w[i..].starts_with("sch"))
+    {
         weak.push("sch");
     }
     let chars: Vec<char> = w.chars().collect();
@@ -687,6 +707,12 @@ fn convert_dutch(w: &str, origin: Origin, rules: &mut Vec<String>, doubt: &mut f
     out
 }
 
+/// The shipped transliterator, built once.
+pub fn shipped() -> &'static Transliterator {
+    static SHIPPED: std::sync::OnceLock<Transliterator> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(Transliterator::shipped)
+}
+
 impl Transliterator {
     /// The transliterator with the shipped table of given names.
     pub fn shipped() -> Transliterator {
@@ -749,11 +775,11 @@ impl Transliterator {
         self.given.contains_key(&word.to_lowercase())
     }
 
-    /// Does `word` look like a Slavic name spelled the Dutch way (or in
-    /// Cyrillic)? A given name of the table does; a Dutch word does not;
-    /// otherwise a strong transliteration mark, or a weak one with a Slavic
-    /// ending (*Poetin, Koersk, Chodorkovski*).
-    pub fn looks_slavic(&self, word: &str) -> bool {
+    /// Evidence that `word`, said to be a name, is Slavic spelled the Dutch
+    /// way: a given name of the table, a strong transliteration mark, or a
+    /// weak one with a Slavic ending or letter (*Poetin, Koersk,
+    /// Chodorkovski*). Permissive: for names the caller vouches for.
+    fn slavic_evidence(&self, word: &str) -> bool {
         if word.chars().any(is_cyrillic) {
             return true;
         }
@@ -767,6 +793,43 @@ impl Transliterator {
         let (strong, weak) = dutch_marks(&lower);
         let (uk, ru, _) = origin_clues(&lower);
         !strong.is_empty() || (!weak.is_empty() && uk + ru > 0)
+    }
+
+    /// Does `word`, a capitalised word in running text, look like a Slavic
+    /// name spelled the Dutch way (or in Cyrillic)? Strict, since a wrong
+    /// yes changes an English or Spanish name (*John, Benjamin, Alejandro*):
+    /// Dutch transliteration that no other language writes (*tsj, zj*, *sj*
+    /// inside a word, *j* before a consonant or at the end), or a Slavic ending (*-ov, -enko, -ski, -ino*) on a
+    /// word with another Dutch mark. Dutch words, and words with letters
+    /// Dutch transliteration does not use (*c* outside *ch*, *q, w, x, th,
+    /// ph*), do not.
+    pub fn looks_slavic(&self, word: &str) -> bool {
+        if word.chars().any(is_cyrillic) {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        if looks_dutch(&lower) || foreign_letters(&lower) {
+            return false;
+        }
+        let (strong, weak) = dutch_marks(&lower);
+        // j before a consonant (*Sjojgoe, Sajpov*) or at the end (*Nikolaj*)
+        // is no English or Spanish spelling either.
+        if ["tsj", "zj", "sjtsj", "sj", "j+consonant"]
+            .iter()
+            .any(|m| strong.contains(m))
+            || strong.contains(&"final j") && lower.chars().count() >= 5
+        {
+            return true;
+        }
+        // (Not -in, -iv, -ij: Benjamin, Martin, Aviv.)
+        const ENDINGS: [&str; 17] = [
+            "ov", "ova", "ev", "eva", "enko", "ski", "skyj", "skij", "skaja", "itsj", "oek", "yj",
+            "ino", "ovo", "evo", "sk", "ivka",
+        ];
+        let ending = ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e) && lower.len() > e.len() + 2);
+        ending && !(strong.is_empty() && weak.is_empty())
     }
 
     /// The origin of a name (its words), with where it came from.
@@ -849,7 +912,7 @@ impl Transliterator {
             _ => self.guess_origin(&parts, context),
         };
         // One clearly Slavic word makes the whole name one (*Joelia Navalnaja*).
-        let slavic_name = parts.iter().any(|p| self.looks_slavic(p));
+        let slavic_name = parts.iter().any(|p| self.slavic_evidence(p));
         let mut rules = Vec::new();
         let mut doubt: f32 = 0.0;
         let mut changed = false;
@@ -944,13 +1007,13 @@ impl Transliterator {
             && weak.iter().any(|m| !matches!(*m, "initial j" | "ch"))
             || weak.contains(&"ch") && !lower.starts_with("ch");
         let convert = !looks_dutch(&lower)
-            && (self.looks_slavic(word)
+            && (self.slavic_evidence(word)
                 || !(strong.is_empty() && weak.is_empty()) && (slavic_name || weak_enough))
             || lower.ends_with("ski") && slavic_name;
         if !convert {
             return word.to_owned();
         }
-        if !self.looks_slavic(word) && !slavic_name {
+        if !self.slavic_evidence(word) && !slavic_name {
             *doubt += 0.15;
             rules.push("weak evidence of a Slavic name".into());
         }

@@ -746,7 +746,7 @@ fn suggest_lists_unknown_names_with_counts_and_csv_rows() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
     assert!(
-        lines[0].contains("2  Sjebekino  [Dutch transliteration]  a.txt:1:"),
+        lines[0].contains("2  Sjebekino → Shebekino  [Dutch transliteration]  a.txt:1:"),
         "{out}"
     );
     assert!(
@@ -783,6 +783,6 @@ fn suggest_lists_unknown_names_with_counts_and_csv_rows() {
     );
     assert_eq!(
         csv,
-        "nl,en,kind,variants,avoid,origin,note\nSjebekino,,,,,,\"seen 2×, first at a.txt:1\"\n"
+        "nl,en,kind,variants,avoid,origin,note\nSjebekino,Shebekino,,,,ru,\"seen 2×, first at a.txt:1\"\n"
     );
 }

@@ -359,6 +359,7 @@ pub fn suggest(
                     let v = Term {
                         nl: c.nl.clone(),
                         en: c.en.clone(),
+                        origin: c.origin,
                         note,
                         ..Term::default()
                     };

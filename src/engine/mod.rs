@@ -20,7 +20,10 @@ pub use self::glossary::GlossaryEngine;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TermSource {
+    /// A glossary row.
     Glossary,
+    /// A proposal by transliteration, for a name no glossary knows.
+    Translit,
 }
 
 /// A term of one sentence, on both sides.
@@ -42,6 +45,8 @@ pub struct AlignedTerm {
     pub entry_nl: String,
     pub note: String,
     pub inflection: Inflection,
+    /// For a proposal: its confidence and the origin the spelling follows.
+    pub proposed: Option<crate::glossary::Proposed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +130,13 @@ pub trait Engine {
     fn name(&self) -> &'static str;
     fn translate_sentence(&self, input: &SentenceInput<'_>) -> SentenceOutput;
 
+    /// Does the engine translate `word` (a Dutch word it knows, so not a
+    /// name to transliterate)? `None`: the engine has no lexicon, and the
+    /// shipped one decides, so that every engine proposes the same names.
+    fn knows(&self, _word: &str, _glossary: &Glossary) -> Option<bool> {
+        None
+    }
+
     /// The data after each internal stage, for `--trace`; `None` for an
     /// engine without stages.
     fn trace(&self, _input: &SentenceInput<'_>) -> Option<String> {
@@ -201,6 +213,23 @@ pub fn translate_document(
     }
 }
 
+fn source_of(e: &crate::glossary::Entry) -> TermSource {
+    if e.proposed.is_some() {
+        TermSource::Translit
+    } else {
+        TermSource::Glossary
+    }
+}
+
+/// Where a term came from: `FILE:LINE` of its glossary row, or `translit`.
+fn entry_ref(e: &crate::glossary::Entry) -> String {
+    if e.proposed.is_some() {
+        "translit".to_owned()
+    } else {
+        e.location.to_string()
+    }
+}
+
 fn align_sentence(
     text: &str,
     s: &Sentence,
@@ -226,11 +255,12 @@ fn align_sentence(
                 en: input.term_english(i),
                 en_span: out.term_spans.get(i).cloned().flatten(),
                 kind: e.kind,
-                source: TermSource::Glossary,
-                entry: e.location.to_string(),
+                source: source_of(e),
+                entry: entry_ref(e),
                 entry_nl: e.nl.clone(),
                 note: e.note.clone(),
                 inflection: h.inflection,
+                proposed: e.proposed,
             }
         })
         .collect();
@@ -242,11 +272,12 @@ fn align_sentence(
             en: x.en.clone(),
             en_span: Some(x.en_span.clone()),
             kind: e.kind,
-            source: TermSource::Glossary,
-            entry: e.location.to_string(),
+            source: source_of(e),
+            entry: entry_ref(e),
             entry_nl: e.nl.clone(),
             note: e.note.clone(),
             inflection: Inflection::Base,
+            proposed: e.proposed,
         });
     }
     terms.sort_by_key(|t| t.src.start);

@@ -561,6 +561,7 @@ fn read_entry(
         nl_column: cols.nl + 1,
         variants_column: cols.variants.map(|i| i + 1),
         overridden_by: None,
+        proposed: None,
     })
 }
 

@@ -136,6 +136,24 @@ pub struct Entry {
     pub variants_column: Option<usize>,
     /// The entry of a later file that overrides this one, if any.
     pub overridden_by: Option<EntryId>,
+    /// Not read from a glossary file: a rendering proposed by
+    /// transliteration for a name no glossary knows.
+    pub proposed: Option<Proposed>,
+}
+
+/// A rendering proposed by transliteration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Proposed {
+    /// Confidence in percent (0 to 100).
+    pub confidence_percent: u8,
+    pub origin: Origin,
+}
+
+impl Proposed {
+    /// Confidence from 0 to 1.
+    pub fn confidence(self) -> f32 {
+        f32::from(self.confidence_percent) / 100.0
+    }
 }
 
 impl Entry {

@@ -17,7 +17,7 @@ pub mod matcher;
 pub mod merge;
 
 pub use csv_io::{GlossaryFile, KNOWN_COLUMNS, Row};
-pub use entry::{Entry, EntryId, Kind, LoadError, Location, Origin, Problem, Severity};
+pub use entry::{Entry, EntryId, Kind, LoadError, Location, Origin, Problem, Proposed, Severity};
 pub use matcher::{HitCase, Inflection, Matcher, Spelling, SpellingId, TermHit};
 
 use crate::normalize::{fold_keep_case, match_key};
@@ -72,8 +72,8 @@ pub struct Glossary {
     warnings: Vec<Problem>,
     spellings: Vec<Spelling>,
     /// Lowercase match key → spelling, for looking up a word form.
-    by_key: HashMap<String, SpellingId>,
-    matcher: Matcher,
+    by_key: Arc<HashMap<String, SpellingId>>,
+    matcher: Arc<Matcher>,
 }
 
 /// Who holds a key while loading.
@@ -94,8 +94,8 @@ impl Glossary {
             files: Vec::new(),
             warnings: Vec::new(),
             spellings: Vec::new(),
-            by_key: HashMap::new(),
-            matcher: Matcher::build(&[], &[]),
+            by_key: Arc::new(HashMap::new()),
+            matcher: Arc::new(Matcher::build(&[], &[])),
         }
     }
 
@@ -155,8 +155,8 @@ impl Glossary {
             files,
             warnings: problems,
             spellings: active,
-            by_key,
-            matcher,
+            by_key: Arc::new(by_key),
+            matcher: Arc::new(matcher),
         })
     }
 
@@ -286,6 +286,31 @@ impl Glossary {
 
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// This glossary with entries proposed for one text (by
+    /// transliteration) added: each `(entry, spelling)` becomes an entry
+    /// and a spelling that hits can point to. The matcher is not changed:
+    /// the caller places the hits. Cheap: the matcher is shared.
+    pub fn with_proposals(
+        &self,
+        proposals: Vec<(Entry, String)>,
+    ) -> (Glossary, Vec<(EntryId, SpellingId)>) {
+        let mut g = self.clone();
+        let mut ids = Vec::with_capacity(proposals.len());
+        for (mut e, text) in proposals {
+            let id = g.entries.len();
+            e.file_index = usize::MAX;
+            g.entries.push(e);
+            let sid = g.spellings.len();
+            g.spellings.push(Spelling {
+                text,
+                entry: id,
+                listed_by: id,
+            });
+            ids.push((id, sid));
+        }
+        (g, ids)
     }
 
     /// Entries that are not overridden by a later file.

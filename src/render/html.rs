@@ -14,7 +14,7 @@ pub struct Html {
 }
 
 const STYLE: &str = r#"
-:root { color-scheme: light; --term: #d7f0f7; --term-border: #2a8fb0; --rule: #d9d9d9; }
+:root { color-scheme: light; --term: #d7f0f7; --term-border: #2a8fb0; --translit: #fbe3f4; --translit-border: #b03a8f; --rule: #d9d9d9; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; background: #fff; }
 h1 { font-size: 1.3rem; margin: 0 0 .2rem; overflow-wrap: anywhere; }
 .meta { color: #555; margin: 0 0 1rem; }
@@ -24,6 +24,7 @@ td { vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--
 tbody.paragraph + tbody.paragraph tr:first-child td { border-top: 2px solid #999; }
 td.n { width: 3.5rem; color: #777; font-size: .85rem; white-space: nowrap; }
 mark.term { background: var(--term); border-bottom: 2px solid var(--term-border); padding: 0 .1em; color: inherit; }
+mark.term.translit { background: var(--translit); border-bottom: 2px dashed var(--translit-border); }
 mark.unknown { background: none; color: inherit; text-decoration: underline wavy #c0392b; text-decoration-thickness: 1px; }
 .legend mark { margin-right: .6rem; }
 @media print { body { margin: 0; max-width: none; } tr { break-inside: avoid; } mark.term { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
@@ -31,8 +32,12 @@ mark.unknown { background: none; color: inherit; text-decoration: underline wavy
 
 fn tooltip(t: &crate::engine::AlignedTerm) -> String {
     let mut s = format!("{} → {} · {} · {}", t.entry_nl, t.en, t.kind, t.entry);
-    if t.source != TermSource::Glossary {
-        s.push_str(" · proposal");
+    if let Some(p) = t.proposed {
+        s.push_str(&format!(
+            " · proposal ({}, confidence {:.2})",
+            p.origin.as_str(),
+            p.confidence()
+        ));
     }
     if !t.note.is_empty() {
         s.push_str(" · ");
@@ -44,6 +49,7 @@ fn tooltip(t: &crate::engine::AlignedTerm) -> String {
 fn class(source: TermSource) -> &'static str {
     match source {
         TermSource::Glossary => "term glossary",
+        TermSource::Translit => "term translit",
     }
 }
 
@@ -83,20 +89,30 @@ impl Renderer for Html {
     fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
         self.docs += 1;
         let sentences: usize = doc.paragraphs.iter().map(|p| p.sentences.len()).sum();
-        let terms: usize = doc
-            .paragraphs
-            .iter()
-            .flat_map(|p| &p.sentences)
-            .map(|s| s.terms.len())
-            .sum();
+        let all = || {
+            doc.paragraphs
+                .iter()
+                .flat_map(|p| &p.sentences)
+                .flat_map(|s| &s.terms)
+        };
+        let terms = all().filter(|t| t.source == TermSource::Glossary).count();
+        let proposed = all().filter(|t| t.source == TermSource::Translit).count();
         writeln!(out, "<section class=\"document\">")?;
         writeln!(out, "<h1>{}</h1>", text(&doc.path))?;
         writeln!(
             out,
-            "<p class=\"meta\">English by the <strong>{}</strong> engine · {sentences} sentence{} · {terms} glossary term{} <span class=\"legend\"><mark class=\"term glossary\">glossary term</mark> <mark class=\"unknown\">unknown word</mark></span></p>",
+            "<p class=\"meta\">English by the <strong>{}</strong> engine · {sentences} sentence{} · {terms} glossary term{}{} <span class=\"legend\"><mark class=\"term glossary\">glossary term</mark> <mark class=\"term translit\">proposed spelling</mark> <mark class=\"unknown\">unknown word</mark></span></p>",
             text(&doc.engine),
             if sentences == 1 { "" } else { "s" },
             if terms == 1 { "" } else { "s" },
+            if proposed == 0 {
+                String::new()
+            } else {
+                format!(
+                    " · {proposed} name{} spelled by transliteration (proposals to check)",
+                    if proposed == 1 { "" } else { "s" }
+                )
+            },
         )?;
         writeln!(
             out,

@@ -51,6 +51,12 @@ pub struct JsonTerm<'a> {
     pub kind: Kind,
     pub source: TermSource,
     pub entry: &'a str,
+    /// For a proposal (`source` `translit`): 0 to 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// For a proposal: the origin its spelling follows (`ru`, `uk`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::glossary::Origin>,
 }
 
 impl<'a> From<&'a AlignedTerm> for JsonTerm<'a> {
@@ -63,6 +69,8 @@ impl<'a> From<&'a AlignedTerm> for JsonTerm<'a> {
             kind: t.kind,
             source: t.source,
             entry: &t.entry,
+            confidence: t.proposed.map(|p| p.confidence()),
+            origin: t.proposed.map(|p| p.origin),
         }
     }
 }

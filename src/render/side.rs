@@ -29,6 +29,11 @@ impl Side {
 pub fn term_style(source: TermSource) -> Style {
     match source {
         TermSource::Glossary => Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
+        // A proposal to check: its own colour, underlined.
+        TermSource::Translit => Style::new()
+            .bold()
+            .underline()
+            .fg_color(Some(AnsiColor::Magenta.into())),
     }
 }
 

@@ -105,6 +105,10 @@ impl Engine for BuiltinEngine {
         self.run(input, None)
     }
 
+    fn knows(&self, word: &str, glossary: &crate::Glossary) -> Option<bool> {
+        Some(analyse::known(word, glossary, &self.lexicon))
+    }
+
     fn trace(&self, input: &SentenceInput<'_>) -> Option<String> {
         let mut t = String::new();
         self.run(input, Some(&mut t));
