@@ -198,7 +198,7 @@ fn rm_and_set() {
         d.path(),
         &["glossary", "rm", "Poetin", "--file", "missing.csv"],
     );
-    assert_eq!(code, 2);
+    assert_eq!(code, 1, "a refused change");
     assert!(!d.path().join("missing.csv").exists());
 }
 
@@ -784,5 +784,240 @@ fn suggest_lists_unknown_names_with_counts_and_csv_rows() {
     assert_eq!(
         csv,
         "nl,en,kind,variants,avoid,origin,note\nSjebekino,Shebekino,,,,ru,\"seen 2×, first at a.txt:1\"\n"
+    );
+}
+
+#[test]
+fn a_term_starting_with_hash_is_data_not_a_comment() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "h.csv", "# my terms\nnl,en\nKiev,Kyiv\n");
+    let (code, _, err) = run(
+        d.path(),
+        &[
+            "--no-default-glossary",
+            "glossary",
+            "add",
+            "#MeToo",
+            "#MeToo",
+            "--file",
+            "h.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        read(d.path(), "h.csv"),
+        "# my terms\nnl,en\nKiev,Kyiv\n\"#MeToo\",#MeToo\n"
+    );
+    let (code, out, _) = run(
+        d.path(),
+        &[
+            "--no-default-glossary",
+            "-g",
+            "h.csv",
+            "glossary",
+            "show",
+            "#MeToo",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("h.csv:4: #MeToo → #MeToo"), "{out}");
+    // A comment may hold quotes.
+    write(
+        d.path(),
+        "c.csv",
+        "# a \"quoted\" comment\nnl,en\n# it's \"x\nKiev,Kyiv\n",
+    );
+    let (code, out, _) = run(
+        d.path(),
+        &["--no-default-glossary", "glossary", "lint", "c.csv"],
+    );
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn replace_through_a_variant_keeps_the_headword() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "v.csv",
+        "nl,en,kind,variants\nKiev,Kyiv,place,Kyjiv|Kiew\n",
+    );
+    let (code, _, err) = run(
+        d.path(),
+        &[
+            "--no-default-glossary",
+            "glossary",
+            "add",
+            "Kyjiv",
+            "Kyiv (city)",
+            "--replace",
+            "--file",
+            "v.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        read(d.path(), "v.csv"),
+        "nl,en,kind,variants\nKiev,Kyiv (city),place,Kyjiv|Kiew\n"
+    );
+    // Same English, other kind: not silently ignored.
+    let (code, _, err) = run(
+        d.path(),
+        &[
+            "--no-default-glossary",
+            "glossary",
+            "add",
+            "Kiew",
+            "Kyiv (city)",
+            "--kind",
+            "org",
+            "--file",
+            "v.csv",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--replace"), "{err}");
+    // Spacing is compared as the loader compares it.
+    let (code, _, err) = run(
+        d.path(),
+        &[
+            "--no-default-glossary",
+            "glossary",
+            "add",
+            "Kiev",
+            "Kyiv  (city)",
+            "--file",
+            "v.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn prefer_last_keeps_columns_the_import_lacks() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "a.csv",
+        "nl,en,kind,variants,avoid\nKiev,Kyiv,place,Kiew|Kyjiv,Kiev\n",
+    );
+    write(d.path(), "in.csv", "Kiev,Kiev (city)\n");
+    let (code, _, err) = run(
+        d.path(),
+        &[
+            "glossary", "import", "--from", "deepl", "in.csv", "--into", "a.csv", "--prefer",
+            "last",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        read(d.path(), "a.csv"),
+        "nl,en,kind,variants,avoid\nKiev,Kiev (city),place,Kiew|Kyjiv,Kiev\n"
+    );
+}
+
+#[test]
+fn merging_into_a_file_with_mixed_line_endings_edits_the_right_row() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "c.csv", "nl,en\r\nKiev,Kyiv\nMoskou,Moscow\n");
+    write(d.path(), "in.csv", "Parijs,Paris\nparijs,Paris (FR)\n");
+    let (code, _, err) = run(
+        d.path(),
+        &[
+            "glossary", "import", "--from", "deepl", "in.csv", "--into", "c.csv", "--prefer",
+            "last",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        read(d.path(), "c.csv"),
+        "nl,en\r\nKiev,Kyiv\nMoskou,Moscow\nparijs,Paris (FR)\r\n"
+    );
+}
+
+#[test]
+fn merge_refuses_to_overwrite_an_output_that_is_not_its_first_input() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.csv", "nl,en\nKiev,Kyiv\n");
+    write(
+        d.path(),
+        "b.csv",
+        "# keep\r\nnl,en,src\r\nMoskou,Moscow,x\r\n",
+    );
+    write(d.path(), "c.csv", "# mine\nnl,en\nRome,Rome\n");
+    for out in ["b.csv", "c.csv"] {
+        let (code, _, err) = run(
+            d.path(),
+            &["glossary", "merge", "a.csv", "b.csv", "-o", out],
+        );
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("not the first input"), "{err}");
+    }
+    assert_eq!(
+        read(d.path(), "b.csv"),
+        "# keep\r\nnl,en,src\r\nMoskou,Moscow,x\r\n"
+    );
+    assert_eq!(read(d.path(), "c.csv"), "# mine\nnl,en\nRome,Rome\n");
+    let (code, _, err) = run(
+        d.path(),
+        &["glossary", "merge", "b.csv", "a.csv", "-o", "b.csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        read(d.path(), "b.csv"),
+        "# keep\r\nnl,en,src\r\nMoskou,Moscow,x\r\nKiev,Kyiv,\r\n"
+    );
+}
+
+#[test]
+fn fmt_keeps_which_duplicate_wins() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "dk.csv",
+        "nl,en,kind,note\nKiev,Kyiv,term,first\nkiev,Kyiv,place,second\n",
+    );
+    let before = Glossary::from_csv_str("dk.csv", &read(d.path(), "dk.csv")).unwrap();
+    let (code, _, err) = run(d.path(), &["glossary", "fmt", "dk.csv"]);
+    assert_eq!(code, 0, "{err}");
+    let after = Glossary::from_csv_str("dk.csv", &read(d.path(), "dk.csv")).unwrap();
+    let winner = |g: &Glossary| {
+        let sid = g.spelling_for_key("kiev").unwrap();
+        g.entry(g.spelling(sid).entry).note.clone()
+    };
+    assert_eq!(winner(&before), winner(&after));
+}
+
+#[test]
+fn list_csv_carries_spellings_taken_over_from_overridden_entries() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "f1.csv", "nl,en,variants\nKiev,Kyiv,Kiew\n");
+    write(d.path(), "f2.csv", "nl,en,variants\nKyjiv,Kyiv2,Kiew\n");
+    let (code, out, _) = run(
+        d.path(),
+        &[
+            "--no-default-glossary",
+            "-g",
+            "f1.csv",
+            "-g",
+            "f2.csv",
+            "glossary",
+            "list",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Kyjiv,Kyiv2,term,Kiev|Kiew,,,"), "{out}");
+}
+
+#[test]
+fn rm_without_a_user_glossary_is_refused_and_says_where_the_term_is() {
+    let d = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(d.path(), &["glossary", "rm", "Poetin"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("no such file") && err.contains("glossary/names.csv:"),
+        "{err}"
     );
 }

@@ -121,8 +121,11 @@ fn broken(name: &str, e: EditError) -> anyhow::Error {
     )
 }
 
+/// NFC, trimmed, runs of whitespace made one space: how the loader
+/// compares text, and how `fmt` writes it.
 fn clean(s: &str) -> String {
-    s.trim().nfc().collect()
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn clean_list(v: &[String]) -> Vec<String> {
@@ -200,38 +203,65 @@ pub fn add(
     match existing.as_slice() {
         [] => ed.doc.append(&values),
         [e] if !replace => {
-            let same = e.en == values.en;
-            let what = if same {
-                "already has"
-            } else {
-                "refused: already has"
-            };
+            let same_en = e.en == values.en;
+            // Every option given is already in the row: nothing to do.
+            let has_all = same_en
+                && values.kind.is_none_or(|k| k == e.kind)
+                && values.origin.is_none_or(|o| Some(o) == e.origin)
+                && (values.note.is_empty() || values.note == e.note)
+                && values
+                    .variants
+                    .iter()
+                    .all(|v| e.spellings().any(|s| spelling_key(s) == spelling_key(v)))
+                && values.avoid.iter().all(|a| e.avoid.contains(a));
             eprintln!(
-                "tolk: {what} `{}` → `{}` at {}:\n  {}",
+                "tolk: {} `{}` → `{}` at {}:\n  {}",
+                if has_all {
+                    "already has"
+                } else {
+                    "refused: already has"
+                },
                 e.nl,
                 e.en,
                 e.location,
                 row_text(&ed.doc, e.location.line)
             );
-            if same {
+            if has_all {
                 return Ok(Outcome::Ok);
             }
             eprintln!("tolk: use --replace to update that row");
             return Ok(Outcome::Findings);
         }
         [e] => {
-            // Replace the columns given; the others keep their values.
-            let mut cols = vec![
-                ("nl".to_owned(), values.nl.clone()),
-                ("en".to_owned(), values.en.clone()),
-            ];
-            cols.extend(
-                values
-                    .columns()
-                    .into_iter()
-                    .skip(2)
-                    .filter(|(_, v)| !v.is_empty()),
-            );
+            // Update the row: the English and the columns given; the others
+            // keep their values. The row keeps its headword; a new Dutch
+            // spelling and new variants join its variants.
+            let mut cols = vec![("en".to_owned(), values.en.clone())];
+            cols.extend(values.columns().into_iter().filter(|(n, v)| {
+                !v.is_empty() && !matches!(n.as_str(), "nl" | "en" | "variants" | "avoid")
+            }));
+            let mut variants = e.variants.clone();
+            for v in std::iter::once(&values.nl).chain(&values.variants) {
+                if !e
+                    .spellings()
+                    .chain(variants.iter().map(String::as_str))
+                    .any(|s| spelling_key(s) == spelling_key(v))
+                {
+                    variants.push(v.clone());
+                }
+            }
+            if variants != e.variants {
+                cols.push(("variants".to_owned(), variants.join("|")));
+            }
+            let mut avoid = e.avoid.clone();
+            for a in &values.avoid {
+                if !avoid.contains(a) {
+                    avoid.push(a.clone());
+                }
+            }
+            if avoid != e.avoid {
+                cols.push(("avoid".to_owned(), avoid.join("|")));
+            }
             let line = e.location.line;
             ed.doc.replace_columns(line, &cols)?;
         }
@@ -261,6 +291,22 @@ pub fn add(
     Ok(outcome)
 }
 
+/// Where else `term` is: " (it is in FILE:LINE…)", or `None`.
+fn elsewhere(global: &GlobalArgs, term: &str) -> Option<String> {
+    let all = load_quiet(global, None)?;
+    let sid = all.spelling_for_key(&match_key(term))?;
+    let e = all.entry(all.spelling(sid).entry);
+    Some(format!(
+        " (it is in {}{})",
+        e.location,
+        if e.shipped {
+            ", a shipped glossary: override it with `tolk glossary add`"
+        } else {
+            "; use --file to edit that file"
+        }
+    ))
+}
+
 /// Open the target file and find its single row with `term` as a
 /// spelling; `None` (after saying why) when there is no such single row.
 fn open_row(
@@ -268,7 +314,16 @@ fn open_row(
     target: &TargetArgs,
     term: &str,
 ) -> Result<Option<(Editing, Entry)>> {
-    let ed = Editing::open(&target_path(global, target), false)?;
+    let path = target_path(global, target);
+    if !path.exists() {
+        let mut msg = format!("`{term}` is not in {} (no such file)", path.display());
+        if let Some(at) = elsewhere(global, term) {
+            msg.push_str(&at);
+        }
+        eprintln!("tolk: refused: {msg}");
+        return Ok(None);
+    }
+    let ed = Editing::open(&path, false)?;
     match find_row(global, &ed, term) {
         Ok(e) => Ok(Some((ed, e))),
         Err(msg) => {
@@ -288,19 +343,8 @@ fn find_row(global: &GlobalArgs, ed: &Editing, term: &str) -> Result<Entry, Stri
         [e] => Ok((*e).clone()),
         [] => {
             let mut msg = format!("`{term}` is not in {}", ed.name);
-            if let Some(all) = load_quiet(global, None)
-                && let Some(sid) = all.spelling_for_key(&match_key(term))
-            {
-                let e = all.entry(all.spelling(sid).entry);
-                msg.push_str(&format!(
-                    " (it is in {}{})",
-                    e.location,
-                    if e.shipped {
-                        ", a shipped glossary: override it with `tolk glossary add`"
-                    } else {
-                        "; use --file to edit that file"
-                    }
-                ));
+            if let Some(at) = elsewhere(global, term) {
+                msg.push_str(&at);
             }
             Err(msg)
         }
@@ -621,6 +665,12 @@ pub fn list(
                 for &id in &selected {
                     let e = g.entry(id);
                     let mut v = Term::from_entry(e);
+                    v.variants = g
+                        .rendered_spellings(id)
+                        .into_iter()
+                        .skip(1)
+                        .map(str::to_owned)
+                        .collect();
                     v.avoid = g
                         .effective_avoid(id)
                         .into_iter()

@@ -162,10 +162,6 @@ pub fn export(
         );
     }
     let g = load_glossary(global)?;
-    let mut owned: Vec<Vec<&str>> = vec![Vec::new(); g.entries().len()];
-    for sp in g.spellings() {
-        owned[sp.entry].push(&sp.text);
-    }
     let terms: Vec<Term> = g
         .active_entries()
         .filter(|(_, e)| include_default || !e.shipped)
@@ -174,10 +170,11 @@ pub fn export(
             en: e.en.clone(),
             kind: Some(e.kind),
             // Every spelling the entry renders, inherited ones included.
-            variants: owned[id]
-                .iter()
-                .filter(|s| **s != e.nl)
-                .map(|s| (*s).to_owned())
+            variants: g
+                .rendered_spellings(id)
+                .into_iter()
+                .skip(1)
+                .map(str::to_owned)
                 .collect(),
             avoid: g
                 .effective_avoid(id)
@@ -316,6 +313,21 @@ pub fn import(
 
 pub fn merge_cmd(files: &[PathBuf], output: &Path, prefer: Option<Prefer>) -> Result<Outcome> {
     let name = output.display().to_string();
+    // OUT is rewritten from the first file: anything else it holds would be lost.
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || std::fs::canonicalize(a)
+                .ok()
+                .zip(std::fs::canonicalize(b).ok())
+                .is_some_and(|(x, y)| x == y)
+    };
+    if output.exists() && !same(output, &files[0]) {
+        eprintln!(
+            "tolk: refused: {name} exists and is not the first input, so what it holds would be lost; \
+             to merge into it, name it first (`tolk glossary merge {name} …`), or write to a new file"
+        );
+        return Ok(Outcome::Findings);
+    }
     let _lock = DirLock::acquire(output)
         .with_context(|| format!("{name}: cannot lock its directory (does it exist?)"))?;
     let mut docs = Vec::new();

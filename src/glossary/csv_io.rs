@@ -222,7 +222,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     let mut header: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut prev: Option<(usize, usize)> = None; // (byte, line) of the previous record
+    let mut prev: Option<(usize, usize, bool)> = None; // (byte, line, comment) of the previous record
     let check_quotes = |rep: &mut Reporter, from: usize, to: usize, line: usize| {
         if let Some((msg, field)) = quoting_problem(&text[from..to]) {
             rep.error(line, Some(field), format!("row does not parse: {msg}"));
@@ -250,14 +250,18 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
         let line = line_at(&starts, start);
-        if let Some((b, l)) = prev {
+        if let Some((b, l, was_comment)) = prev
+            && !was_comment
+        {
             check_quotes(&mut rep, b, pos.byte() as usize, l);
         }
-        prev = Some((pos.byte() as usize, line));
         let fields: Vec<String> = record.iter().map(str::to_owned).collect();
-        let comment = fields
-            .first()
-            .is_some_and(|f| f.trim_start().starts_with('#'));
+        // A comment is a line that starts with `#` as written: a quoted
+        // "#MeToo" is data.
+        let comment = text[start..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with('#');
+        prev = Some((pos.byte() as usize, line, comment));
         if header.is_none() {
             if comment {
                 rows.push(Row {
@@ -279,7 +283,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         });
     }
 
-    if let Some((b, l)) = prev {
+    if let Some((b, l, false)) = prev {
         check_quotes(&mut rep, b, text.len(), l);
     }
     let Some((headers, header_line)) = header else {

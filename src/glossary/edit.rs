@@ -69,6 +69,8 @@ pub struct GlossaryDoc {
     pub(super) newline: &'static str,
     pub(super) header: Option<usize>,
     pub(super) records: Vec<Record>,
+    /// (byte, line breaks before it): where [`GlossaryDoc::line_at`] stopped.
+    counted: Option<(usize, usize)>,
 }
 
 /// An edit was refused; nothing was written.
@@ -98,6 +100,13 @@ pub fn csv_line(fields: &[String]) -> String {
     let mut s =
         String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 fields");
     s.pop(); // the terminator
+    // A row starting with `#` as written is a comment: quote a first
+    // field that starts with it (*#MeToo*).
+    if s.starts_with('#') {
+        let first = fields.first().map_or("", String::as_str);
+        let quoted = format!("\"{}\"", first.replace('"', "\"\""));
+        s = format!("{quoted}{}", &s[first.len()..]);
+    }
     s
 }
 
@@ -170,6 +179,7 @@ impl GlossaryDoc {
             text,
             header,
             records,
+            counted: None,
         })
     }
 
@@ -237,8 +247,29 @@ impl GlossaryDoc {
         }
     }
 
+    /// The 1-based line at byte `at`, counting LF, CRLF and CR line ends
+    /// as the parser does; counted on from the last call when the text
+    /// before was not changed (appends), so merging many rows stays linear.
+    fn line_at(&mut self, at: usize) -> usize {
+        let (from, mut breaks) = match self.counted {
+            Some((b, n)) if b <= at => (b, n),
+            _ => (0, 0),
+        };
+        let bytes = self.text.as_bytes();
+        for i in from..at {
+            match bytes[i] {
+                b'\n' => breaks += 1,
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => breaks += 1,
+                _ => {}
+            }
+        }
+        self.counted = Some((at, breaks));
+        breaks + 1
+    }
+
     /// Replace `range` of the text and shift every record after it.
     fn splice(&mut self, range: Range<usize>, with: &str) {
+        self.counted = None;
         let delta = with.len() as isize - range.len() as isize;
         let at = range.start;
         let old_end = range.end;
@@ -284,7 +315,7 @@ impl GlossaryDoc {
         let start = self.text.len();
         self.text.push_str(&line);
         self.text.push_str(self.newline);
-        let line_no = self.text[..start].matches(self.newline).count() + 1;
+        let line_no = self.line_at(start);
         self.records.push(Record {
             range: start..start + line.len(),
             line: line_no,

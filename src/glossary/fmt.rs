@@ -38,8 +38,9 @@ fn clean_cell(column: &str, value: &str) -> String {
 
 /// A data row with the comments above it and where it sorts.
 struct SortedRow {
-    /// Kind position, Dutch match key, Dutch term, original position.
-    key: (usize, String, String, usize),
+    /// Kind position (of the first row with this key), Dutch match key,
+    /// original position.
+    key: (usize, String, usize),
     comments: Vec<String>,
     row: String,
 }
@@ -71,6 +72,8 @@ impl GlossaryDoc {
         let mut top: Vec<String> = Vec::new();
         let mut pending: Vec<String> = Vec::new();
         let mut rows: Vec<SortedRow> = Vec::new();
+        let mut first_kind: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for (k, r) in self.records.iter().enumerate() {
             if r.comment {
                 let text = self.text[r.range.clone()].trim_end().to_owned();
@@ -100,7 +103,11 @@ impl GlossaryDoc {
                 .map_or(Kind::ALL.len(), |k| {
                     Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
                 });
-            let key = (kind, match_key(&nl), nl, rows.len());
+            // Rows with one Dutch key keep their order (the first one wins
+            // on loading) and sort by the kind of the first.
+            let mkey = match_key(&nl);
+            let kind = *first_kind.entry(mkey.clone()).or_insert(kind);
+            let key = (kind, mkey, rows.len());
             rows.push(SortedRow {
                 key,
                 comments: std::mem::take(&mut pending),

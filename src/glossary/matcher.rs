@@ -213,6 +213,10 @@ fn genitive_suffixes(key: &str) -> &'static [&'static str] {
     }
 }
 
+/// Above this many patterns (spellings and their genitives) the matcher is
+/// built as an NFA instead of a DFA.
+const DFA_MAX_PATTERNS: usize = 10_000;
+
 impl Matcher {
     /// Build the automaton for `spellings` of `entries`.
     pub fn build(entries: &[Entry], spellings: &[Spelling]) -> Matcher {
@@ -268,11 +272,18 @@ impl Matcher {
                 )
             });
         }
+        // A DFA is fastest to search, but its construction grows faster than
+        // the pattern count: large glossaries get an NFA.
+        let kind = if patterns.len() <= DFA_MAX_PATTERNS {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::NoncontiguousNFA
+        };
         let ac = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Both)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(kind))
                 .build(&patterns)
                 .or_else(|_| {
                     // Very large glossaries may exceed the DFA size limit.

@@ -141,7 +141,7 @@ pub fn merge(doc: &mut GlossaryDoc, incoming: &[Incoming], prefer: Option<Prefer
                     let cols: Vec<(String, String)> = row
                         .columns
                         .iter()
-                        .filter(|(n, v)| !v.is_empty() || n == "variants" || n == "avoid")
+                        .filter(|(_, v)| !v.is_empty())
                         .cloned()
                         .collect();
                     if doc.replace_columns(line, &cols).is_ok() {

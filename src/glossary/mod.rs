@@ -23,7 +23,7 @@ pub use matcher::{HitCase, Inflection, Matcher, Spelling, SpellingId, TermHit};
 use crate::normalize::{fold_keep_case, match_key};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One glossary file to load.
 #[derive(Debug, Clone)]
@@ -73,7 +73,11 @@ pub struct Glossary {
     spellings: Vec<Spelling>,
     /// Lowercase match key → spelling, for looking up a word form.
     by_key: Arc<HashMap<String, SpellingId>>,
-    matcher: Arc<Matcher>,
+    /// Built on first use (loading to check or edit a glossary needs no
+    /// matcher), from the first `matched` spellings; shared by clones.
+    matcher: Arc<OnceLock<Matcher>>,
+    /// How many spellings the matcher covers (proposals come after them).
+    matched: usize,
 }
 
 /// Who holds a key while loading.
@@ -95,7 +99,8 @@ impl Glossary {
             warnings: Vec::new(),
             spellings: Vec::new(),
             by_key: Arc::new(HashMap::new()),
-            matcher: Arc::new(Matcher::build(&[], &[])),
+            matcher: Arc::new(OnceLock::new()),
+            matched: 0,
         }
     }
 
@@ -145,7 +150,6 @@ impl Glossary {
             sp.entry = o.entry;
             active.push(sp);
         }
-        let matcher = Matcher::build(&entries, &active);
         let mut by_key = HashMap::with_capacity(active.len());
         for (id, sp) in active.iter().enumerate() {
             by_key.entry(match_key(&sp.text)).or_insert(id);
@@ -154,9 +158,10 @@ impl Glossary {
             entries,
             files,
             warnings: problems,
+            matched: active.len(),
             spellings: active,
             by_key: Arc::new(by_key),
-            matcher: Arc::new(matcher),
+            matcher: Arc::new(OnceLock::new()),
         })
     }
 
@@ -285,7 +290,8 @@ impl Glossary {
     }
 
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        self.matcher
+            .get_or_init(|| Matcher::build(&self.entries, &self.spellings[..self.matched]))
     }
 
     /// This glossary with entries proposed for one text (by
@@ -296,6 +302,8 @@ impl Glossary {
         &self,
         proposals: Vec<(Entry, String)>,
     ) -> (Glossary, Vec<(EntryId, SpellingId)>) {
+        // Build the matcher before the clone, so that both share it.
+        self.matcher();
         let mut g = self.clone();
         let mut ids = Vec::with_capacity(proposals.len());
         for (mut e, text) in proposals {
@@ -311,6 +319,20 @@ impl Glossary {
             ids.push((id, sid));
         }
         (g, ids)
+    }
+
+    /// Every Dutch spelling entry `id` renders after overrides: its own and
+    /// those it took over from entries it overrides (its `nl` first).
+    pub fn rendered_spellings(&self, id: EntryId) -> Vec<&str> {
+        let nl = self.entries[id].nl.as_str();
+        std::iter::once(nl)
+            .chain(
+                self.spellings
+                    .iter()
+                    .filter(|s| s.entry == id && s.text != nl)
+                    .map(|s| s.text.as_str()),
+            )
+            .collect()
     }
 
     /// Entries that are not overridden by a later file.
