@@ -155,3 +155,24 @@ fn names_in_english_spelling_and_dutch_words_are_left_alone() {
     let out = stdout_of(tolk().args(["translate", "-f", "json"]).write_stdin(text));
     assert!(!out.contains("translit"), "{out}");
 }
+
+#[test]
+fn markdown_italicises_proposals_and_given_names_work_without_the_glossaries() {
+    let out = stdout_of(
+        tolk()
+            .args(["translate", "-f", "markdown"])
+            .write_stdin(TEXT),
+    );
+    assert!(
+        out.contains("*Mykola Tkachenko*") && out.contains("*Zhukovka*"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("*Putin*"),
+        "glossary terms are not italic: {out}"
+    );
+    assert!(out.contains("spelled by transliteration"), "{out}");
+    // The given-names table is engine data: on without the shipped glossaries.
+    let out = stdout_of(tolk().args(["--no-default-glossary", "translit", "Joeri Sjtsjerbakov"]));
+    assert_eq!(out, "Yuri Shcherbakov\n");
+}

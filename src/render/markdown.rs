@@ -1,9 +1,10 @@
 //! `markdown`: a two-column table, Dutch and English, one row per sentence;
-//! pipes and backslashes escaped. With several inputs each table is preceded
-//! by a heading naming its input.
+//! pipes and backslashes escaped; names spelled by transliteration (proposals
+//! to check) in italics, explained under the table. With several inputs each
+//! table is preceded by a heading naming its input.
 
 use super::{RenderOptions, Renderer, one_line};
-use crate::engine::AlignedDoc;
+use crate::engine::{AlignedDoc, AlignedSentence, TermSource};
 use std::io::{self, Write};
 
 pub struct Markdown {
@@ -21,6 +22,34 @@ fn cell(s: &str) -> String {
     one_line(s).replace('\\', "\\\\").replace('|', "\\|")
 }
 
+/// The English cell, with proposals in italics; and whether there was one.
+fn english(s: &AlignedSentence) -> (String, bool) {
+    let mut spans: Vec<std::ops::Range<usize>> = s
+        .terms
+        .iter()
+        .filter(|t| t.source == TermSource::Translit)
+        .filter_map(|t| t.en_span.clone())
+        .filter(|r| {
+            r.end <= s.en.len() && s.en.is_char_boundary(r.start) && s.en.is_char_boundary(r.end)
+        })
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for r in &spans {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&cell(&s.en[at..r.start]));
+        out.push('*');
+        out.push_str(&cell(&s.en[r.clone()]));
+        out.push('*');
+        at = r.end;
+    }
+    out.push_str(&cell(&s.en[at..]));
+    (out, !spans.is_empty())
+}
+
 impl Renderer for Markdown {
     fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
         if !self.first {
@@ -32,8 +61,17 @@ impl Renderer for Markdown {
         }
         writeln!(out, "| Dutch | English ({} engine) |", doc.engine)?;
         writeln!(out, "| --- | --- |")?;
+        let mut proposals = false;
         for s in doc.paragraphs.iter().flat_map(|p| &p.sentences) {
-            writeln!(out, "| {} | {} |", cell(&s.nl), cell(&s.en))?;
+            let (en, marked) = english(s);
+            proposals |= marked;
+            writeln!(out, "| {} | {} |", cell(&s.nl), en)?;
+        }
+        if proposals {
+            writeln!(
+                out,
+                "\n*Italics*: a name in no glossary, spelled by transliteration (a proposal to check)."
+            )?;
         }
         Ok(())
     }
