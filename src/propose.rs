@@ -122,6 +122,11 @@ pub fn propose(
                     }
                 })
                 .collect();
+            // Most runs have no Slavic-looking word: skip them before asking
+            // the (slower) lexicon.
+            if !stems.iter().any(|w| translit.looks_slavic(w)) {
+                continue;
+            }
             // Dutch words are never transliterated.
             let known: Vec<bool> = stems.iter().map(|w| knows(w)).collect();
             // A capitalised sentence start that is no Slavic name itself
