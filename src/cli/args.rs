@@ -48,6 +48,9 @@ pub enum Command {
     Translate(TranslateArgs),
     /// List the glossary terms found in Dutch text, one per line.
     Tag(TagArgs),
+    /// Check an English translation (by anyone) against the glossaries:
+    /// missing and forbidden terms, numbers, citations, Dutch left over.
+    Check(CheckArgs),
     /// Measure translation quality: corpus chrF2 and BLEU (sacreBLEU's
     /// definitions) against a line-aligned reference, and lexicon coverage.
     Eval(EvalArgs),
@@ -448,4 +451,49 @@ pub struct TranslitArgs {
     /// With --eval: list the names the transliterator alone got wrong.
     #[arg(long, requires = "eval")]
     pub misses: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The Dutch source (plain text, line-aligned with --target).
+    #[arg(
+        long,
+        value_name = "NL",
+        requires = "target",
+        conflicts_with = "bilingual"
+    )]
+    pub source: Option<PathBuf>,
+
+    /// The English translation (plain text).
+    #[arg(long, value_name = "EN", requires = "source")]
+    pub target: Option<PathBuf>,
+
+    /// A bilingual file instead: tolk's TSV, TMX, or XLIFF 1.2/2.0.
+    #[arg(long, value_name = "FILE", required_unless_present = "source")]
+    pub bilingual: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Exit 1 when there is a finding at or above this level.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -2,6 +2,7 @@
 //! subcommand. All the work is done by the `tolk` library.
 
 pub mod args;
+mod check;
 pub mod config;
 mod eval;
 mod glossary;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Translate(a) => translate::run(&cli.global, &a),
         Command::Tag(a) => tag::run(&cli.global, &a),
+        Command::Check(a) => check::run(&cli.global, &a),
         Command::Eval(a) => eval::run(&cli.global, &a),
         Command::Glossary(c) => glossary_command(&cli.global, c),
         Command::Translit(a) => translit::run(&cli.global, &a),

@@ -13,7 +13,7 @@ pub struct Html {
     docs: usize,
 }
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { color-scheme: light; --term: #d7f0f7; --term-border: #2a8fb0; --translit: #fbe3f4; --translit-border: #b03a8f; --rule: #d9d9d9; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; background: #fff; }
 h1 { font-size: 1.3rem; margin: 0 0 .2rem; overflow-wrap: anywhere; }

@@ -4,8 +4,10 @@
 //! file. A renderer sees documents one at a time (`begin`, `document`…,
 //! `end`), so output can start before all input is read.
 
+mod check_html;
 mod html;
 pub mod json;
+pub use check_html::check_report;
 mod markdown;
 mod side;
 mod text;
