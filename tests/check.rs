@@ -136,3 +136,88 @@ fn html_report_marks_findings_on_their_rows() {
     assert!(out.contains("3 errors"), "{out}");
     assert!(!out.contains("<script"), "no scripts");
 }
+
+fn xmllint(xml: &str) {
+    let child = std::process::Command::new("xmllint")
+        .args(["--noout", "-"])
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    if let Ok(mut child) = child {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(xml.as_bytes())
+            .unwrap();
+        assert!(child.wait().unwrap().success(), "xmllint rejects:\n{xml}");
+    }
+}
+
+#[test]
+fn tmx_and_xliff_are_well_formed_and_read_back() {
+    let d = tempfile::tempdir().unwrap();
+    for (format, root_tag) in [
+        ("tmx", "<tmx version=\"1.4\">"),
+        ("xliff", "urn:oasis:names:tc:xliff:glossary:2.0"),
+    ] {
+        let file = d.path().join(format!("seed.{format}"));
+        let out = tolk()
+            .args(["translate", "-f", format, common::SEED, "-o"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let xml = fs::read_to_string(&file).unwrap();
+        assert!(xml.contains(root_tag), "{xml}");
+        let mut r = quick_xml::Reader::from_str(&xml);
+        r.config_mut().check_end_names = true;
+        loop {
+            if let quick_xml::events::Event::Eof = r.read_event().expect("well-formed") {
+                break;
+            }
+        }
+        xmllint(&xml);
+        let out = tolk()
+            .args(["check", "--format", "json", "--bilingual"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["units"], 32, "{format}: one unit per sentence");
+        assert_eq!(v["errors"], 0, "{format}: {v}");
+    }
+    // XLIFF records each term hit: Poetin → Putin with its glossary row.
+    let xml = fs::read_to_string(d.path().join("seed.xliff")).unwrap();
+    assert!(
+        xml.contains("<gls:term source=\"glossary/names.csv:4\">Poetin</gls:term>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<mrk id=\"m1\" type=\"term\">Zelensky</mrk>"),
+        "{xml}"
+    );
+}
+
+#[test]
+fn markup_in_the_article_stays_text_in_tmx_and_xliff() {
+    let text = "Hij schreef <script>alert(1)</script> en \"quotes\" & ampersands in Kiev.\n";
+    for format in ["tmx", "xliff"] {
+        let out = tolk()
+            .args(["translate", "-e", "glossary", "-f", format])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        let xml = String::from_utf8(out.stdout).unwrap();
+        assert!(!xml.contains("<script>"), "{xml}");
+        assert!(
+            xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{xml}"
+        );
+        xmllint(&xml);
+    }
+}

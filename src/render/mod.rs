@@ -4,6 +4,7 @@
 //! file. A renderer sees documents one at a time (`begin`, `document`…,
 //! `end`), so output can start before all input is read.
 
+mod bilingual;
 mod check_html;
 mod html;
 pub mod json;
@@ -32,16 +33,22 @@ pub enum Format {
     Tsv,
     /// One JSON object per input (JSON Lines with several inputs).
     Json,
+    /// TMX 1.4b, one translation unit per sentence.
+    Tmx,
+    /// XLIFF 2.0 with the glossary module recording each term.
+    Xliff,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Side,
         Format::Text,
         Format::Markdown,
         Format::Html,
         Format::Tsv,
         Format::Json,
+        Format::Tmx,
+        Format::Xliff,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,6 +59,8 @@ impl Format {
             Format::Html => "html",
             Format::Tsv => "tsv",
             Format::Json => "json",
+            Format::Tmx => "tmx",
+            Format::Xliff => "xliff",
         }
     }
 }
@@ -98,6 +107,8 @@ pub fn renderer(format: Format, opts: &RenderOptions) -> Box<dyn Renderer> {
         Format::Html => Box::new(html::Html::default()),
         Format::Tsv => Box::new(tsv::Tsv::new(opts)),
         Format::Json => Box::new(json::Json),
+        Format::Tmx => Box::new(bilingual::Tmx::default()),
+        Format::Xliff => Box::new(bilingual::Xliff::default()),
     }
 }
 
