@@ -22,7 +22,7 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th { text-align: left; border-bottom: 2px solid #333; padding: .3rem .6rem; }
 td { vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
 tbody.paragraph + tbody.paragraph tr:first-child td { border-top: 2px solid #999; }
-td.n { width: 3.5rem; color: #777; font-size: .85rem; white-space: nowrap; }
+th.n, td.n { width: 3.5rem; color: #777; font-size: .85rem; white-space: nowrap; }
 mark.term { background: var(--term); border-bottom: 2px solid var(--term-border); padding: 0 .1em; color: inherit; }
 mark.term.translit { background: var(--translit); border-bottom: 2px dashed var(--translit-border); }
 mark.unknown { background: none; color: inherit; text-decoration: underline wavy #c0392b; text-decoration-thickness: 1px; }
