@@ -42,6 +42,7 @@ pub mod fsio;
 pub mod glossary;
 pub mod input;
 pub mod metrics;
+pub mod neural;
 pub mod normalize;
 pub mod propose;
 pub mod render;
