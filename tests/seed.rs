@@ -10,15 +10,6 @@ fn seed_json() -> Value {
     serde_json::from_str(&out).unwrap()
 }
 
-fn sentences(doc: &Value) -> Vec<&Value> {
-    doc["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|p| p["sentences"].as_array().unwrap())
-        .collect()
-}
-
 /// The row a `FILE:LINE` entry points at, read from the repository's CSV.
 fn glossary_row(entry: &str) -> csv::StringRecord {
     let (file, line) = entry.rsplit_once(':').unwrap();
@@ -67,7 +58,7 @@ fn every_seed_name_comes_out_as_the_glossary_says() {
     assert_eq!(doc["engine"], "glossary");
     for (nl, en) in EXPECTED {
         let mut found = 0;
-        for s in sentences(&doc) {
+        for s in json_sentences(&doc) {
             for t in s["terms"].as_array().unwrap() {
                 if t["text"] != *nl {
                     continue;
@@ -101,7 +92,7 @@ fn terms_sit_at_their_byte_offsets() {
     let text = std::fs::read_to_string(seed_path()).unwrap();
     let doc = seed_json();
     let mut n = 0;
-    for s in sentences(&doc) {
+    for s in json_sentences(&doc) {
         for t in s["terms"].as_array().unwrap() {
             let (a, b) = (
                 t["start"].as_u64().unwrap() as usize,
@@ -145,6 +136,6 @@ fn seed_sentence_structure() {
         .collect();
     // Headline, dateline, then body paragraphs separated by subheadings.
     assert_eq!(counts, [1, 1, 6, 1, 7, 1, 7, 1, 7]);
-    let first = sentences(&doc)[0]["en"].as_str().unwrap();
+    let first = json_sentences(&doc)[0]["en"].as_str().unwrap();
     assert!(first.starts_with("Zelensky en Putin"), "{first}");
 }

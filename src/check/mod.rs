@@ -188,7 +188,7 @@ const DUTCH_WORDS: &[&str] = &[
 ];
 
 /// Whole-word, case-insensitive occurrences of `needle` in `hay` (byte ranges).
-fn find_words(hay: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn find_words(hay: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
     if needle.is_empty() {
         return Vec::new();
     }
@@ -212,7 +212,7 @@ fn find_words(hay: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Does `en` appear in the target as the glossary writes it (a capital
 /// first letter and ALL CAPS allowed)?
-fn has_rendering(target: &str, en: &str) -> Option<std::ops::Range<usize>> {
+pub(crate) fn has_rendering(target: &str, en: &str) -> Option<std::ops::Range<usize>> {
     find_words(target, en).into_iter().find(|r| {
         let got = &target[r.clone()];
         got == en
@@ -227,12 +227,7 @@ fn has_rendering(target: &str, en: &str) -> Option<std::ops::Range<usize>> {
 pub fn check(units: Vec<Unit>, unaligned: Vec<usize>, glossary: &Glossary) -> Report {
     let mut findings = Vec::new();
     // Every forbidden spelling, with the entry that forbids it.
-    let mut forbidden: Vec<(String, EntryId)> = Vec::new();
-    for (id, _) in glossary.active_entries() {
-        for a in glossary.effective_avoid(id) {
-            forbidden.push((a.to_owned(), id));
-        }
-    }
+    let forbidden = glossary.forbidden_spellings();
     // Entry → renderings seen (rendering → first unit).
     let mut renderings: BTreeMap<EntryId, BTreeMap<String, usize>> = BTreeMap::new();
     let translit = crate::translit::shipped();
@@ -288,7 +283,7 @@ pub fn check(units: Vec<Unit>, unaligned: Vec<usize>, glossary: &Glossary) -> Re
                 }
             }
         }
-        for (a, id) in &forbidden {
+        for (a, id) in forbidden {
             for r in find_words(&unit.en, a) {
                 if covered
                     .iter()

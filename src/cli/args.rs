@@ -64,6 +64,10 @@ pub enum Command {
     /// The engine lexicon: coverage of a text.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Manage the neural translation models (Firefox Translations): download,
+    /// list, locate, remove.
+    #[command(subcommand)]
+    Model(ModelCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -123,10 +127,12 @@ pub struct TranslateArgs {
 /// Engine choice, shared by `translate` and `eval`.
 #[derive(Debug, Args)]
 pub struct EngineArgs {
-    /// Translation engine: `builtin` translates with the shipped lexicon and
-    /// rules; `glossary` only replaces glossary terms and leaves the rest of
-    /// the Dutch as it is (a pre-translation).
-    #[arg(short, long, value_enum, default_value_t = EngineArg::Builtin)]
+    /// Translation engine: `neural` translates with the downloaded neural
+    /// model (`tolk model download`), glossary enforced; `builtin` with the
+    /// shipped lexicon and rules; `glossary` only replaces glossary terms
+    /// and leaves the rest of the Dutch as it is (a pre-translation); `auto`
+    /// is `neural` when a model is installed, else `builtin`.
+    #[arg(short, long, value_enum, default_value_t = EngineArg::Auto)]
     pub engine: EngineArg,
 
     /// Extra lexicon CSV (columns as glossary/lexicon/lexicon.csv), loaded
@@ -134,10 +140,26 @@ pub struct EngineArgs {
     /// same lemma and part of speech. Repeatable.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+
+    /// Where the neural models are (as `tolk model --dir`; default: the
+    /// platform cache directory, `$XDG_CACHE_HOME/tolk/models` on Linux).
+    #[arg(long, value_name = "DIR", env = "TOLK_MODEL_DIR", value_parser = model_dir_parser())]
+    pub model_dir: Option<PathBuf>,
+
+    /// Worker threads of the neural engine (default: one per core).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+
+    /// Neural engine: keep a sentence in which a glossary term could not be
+    /// placed (the term is marked `missing`) instead of repairing it.
+    #[arg(long)]
+    pub no_strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EngineArg {
+    Auto,
+    Neural,
     Builtin,
     Glossary,
 }
@@ -210,6 +232,77 @@ pub enum LexiconCommand {
         /// Extra lexicon CSV, as for `translate`. Repeatable.
         #[arg(long, value_name = "LEXICON")]
         lexicon: Vec<PathBuf>,
+    },
+}
+
+/// Where the models are.
+#[derive(Debug, Args)]
+pub struct ModelDirArgs {
+    /// The model directory (default: $XDG_CACHE_HOME/tolk/models, or
+    /// ~/.cache/tolk/models; ~/Library/Caches/tolk/models on macOS;
+    /// %LOCALAPPDATA%\tolk\models on Windows). Empty: the default.
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "TOLK_MODEL_DIR",
+        value_parser = model_dir_parser()
+    )]
+    pub dir: Option<PathBuf>,
+}
+
+/// A path, where (unlike clap's `PathBuf` parser) an empty value is allowed,
+/// so an empty TOLK_MODEL_DIR means the default directory.
+fn model_dir_parser() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser;
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
+fn parse_pair(s: &str) -> Result<String, String> {
+    tolk::neural::store::parse_pair(s)
+        .map(|(src, trg)| format!("{src}-{trg}"))
+        .map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Download a model from Firefox's Remote Settings, check its SHA-256
+    /// hashes and install it; print its directory. Nothing is installed
+    /// unless every file arrived intact. Exit 2 on any error.
+    Download {
+        /// The language pair.
+        #[arg(value_name = "PAIR", default_value = "nl-en", value_parser = parse_pair)]
+        pair: String,
+        #[command(flatten)]
+        dir: ModelDirArgs,
+    },
+    /// List the installed models (no network), or with --available the
+    /// pairs Remote Settings offers.
+    List {
+        #[command(flatten)]
+        dir: ModelDirArgs,
+        /// Ask Remote Settings which pairs can be downloaded.
+        #[arg(long)]
+        available: bool,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Print the directory of an installed model. Exit 1 when the model is
+    /// not installed (or incomplete).
+    Path {
+        /// The language pair.
+        #[arg(value_name = "PAIR", default_value = "nl-en", value_parser = parse_pair)]
+        pair: String,
+        #[command(flatten)]
+        dir: ModelDirArgs,
+    },
+    /// Remove an installed model. Exit 1 when it was not installed.
+    Rm {
+        /// The language pair.
+        #[arg(value_name = "PAIR", value_parser = parse_pair)]
+        pair: String,
+        #[command(flatten)]
+        dir: ModelDirArgs,
     },
 }
 

@@ -7,6 +7,7 @@ pub mod config;
 mod eval;
 mod glossary;
 mod glossary_io;
+mod model;
 mod tag;
 mod translate;
 mod translit;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Glossary(c) => glossary_command(&cli.global, c),
         Command::Translit(a) => translit::run(&cli.global, &a),
         Command::Lexicon(c) => eval::lexicon(&cli.global, c),
+        Command::Model(c) => model::run(c),
         Command::Completions { shell } => {
             // Generated into memory: clap_complete panics on a failed write.
             let mut cmd = Cli::command();

@@ -68,7 +68,12 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
                             JsonHit {
                                 line,
                                 col,
-                                term: t.into(),
+                                // No English text here: no English spans.
+                                term: JsonTerm {
+                                    en_start: None,
+                                    en_end: None,
+                                    ..t.into()
+                                },
                             }
                         })
                         .collect();

@@ -3,7 +3,7 @@
 use super::Outcome;
 use super::args::{EngineArg, EngineArgs, GlobalArgs, TranslateArgs};
 use super::config::{Inputs, load_glossary, output_width, use_color, with_output};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use tolk::engine::{Engine, GlossaryEngine};
 use tolk::render::{Format, RenderOptions, renderer};
 use tolk::segment::SegmentOptions;
@@ -38,6 +38,7 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
             if args.trace {
                 trace(&input.decoded.text, &glossary, engine.as_ref(), &seg);
             }
+            report_repairs(&doc);
             r.document(&doc, out)?;
         }
         r.end(out)?;
@@ -48,10 +49,83 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
 
 /// The engine the arguments ask for, with any user lexicons loaded.
 pub fn load_engine(args: &EngineArgs) -> Result<Box<dyn Engine>> {
+    let builtin = || -> Result<Box<dyn Engine>> {
+        Ok(Box::new(BuiltinEngine::new(load_lexicon(&args.lexicon)?)))
+    };
+    let root = tolk::neural::store::model_root(args.model_dir.as_deref());
+    let model = || tolk::neural::store::installed(&root, PAIR);
     Ok(match args.engine {
         EngineArg::Glossary => Box::new(GlossaryEngine),
-        EngineArg::Builtin => Box::new(BuiltinEngine::new(load_lexicon(&args.lexicon)?)),
+        EngineArg::Builtin => builtin()?,
+        EngineArg::Auto => match model() {
+            Some(files) => Box::new(load_neural(args, &files)?),
+            None => builtin()?,
+        },
+        EngineArg::Neural => match model() {
+            Some(files) => Box::new(load_neural(args, &files)?),
+            None => bail!(
+                "no neural model ({PAIR}) in {}: run `tolk model download` first, or choose `--engine builtin`",
+                root.display()
+            ),
+        },
     })
+}
+
+/// Say on standard error which sentences the neural engine had to repair
+/// to get every glossary term in (also in the output: `repair` in json, a
+/// note in html).
+fn report_repairs(doc: &tolk::AlignedDoc) {
+    use tolk::engine::{Repair, TermStatus};
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for (si, s) in p.sentences.iter().enumerate() {
+            let how = match s.repair {
+                Some(Repair::Aligned) => "a missing glossary term replaced the words aligned to it",
+                Some(Repair::Builtin) => {
+                    "the neural model could not place every glossary term: translated by the built-in engine"
+                }
+                None if s
+                    .terms
+                    .iter()
+                    .any(|t| t.status == Some(TermStatus::Missing)) =>
+                {
+                    "a glossary term is missing (--no-strict)"
+                }
+                None => continue,
+            };
+            eprintln!("tolk: {}: sentence {}.{}: {how}", doc.path, pi + 1, si + 1);
+        }
+    }
+}
+
+/// The language pair tolk translates.
+const PAIR: &str = "nl-en";
+
+/// The neural engine on an installed model; the built-in engine (with the
+/// user's lexicons, checked now) repairs what it cannot render.
+fn load_neural(
+    args: &EngineArgs,
+    files: &fxtranslate::cache::ModelFiles,
+) -> Result<tolk::neural::NeuralEngine> {
+    // A broken --lexicon is an error now, not when a sentence needs it.
+    load_lexicon(&args.lexicon)?;
+    let paths = args.lexicon.clone();
+    let fallback: tolk::neural::FallbackFn = Box::new(move || {
+        let lex = load_lexicon(&paths).unwrap_or_else(|_| Lexicon::shipped());
+        Box::new(BuiltinEngine::new(lex))
+    });
+    let opts = tolk::neural::NeuralOptions {
+        threads: args.threads,
+        strict: !args.no_strict,
+        ..Default::default()
+    };
+    tolk::neural::NeuralEngine::load(
+        &files.model,
+        &files.src_vocab,
+        &files.trg_vocab,
+        opts,
+        fallback,
+    )
+    .map_err(|e| anyhow::anyhow!("cannot load the neural model: {e}"))
 }
 
 /// The shipped lexicon and the user's `--lexicon` files, in order.

@@ -29,6 +29,7 @@ impl Engine for GlossaryEngine {
             term_spans: spans,
             unknown: Vec::new(),
             extra_terms: Vec::new(),
+            ..Default::default()
         }
     }
 }

@@ -26,6 +26,31 @@ pub enum TermSource {
     Translit,
 }
 
+/// How a neural engine's output came to contain a term (the post-check).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermStatus {
+    /// The model wrote the glossary's English by itself.
+    Found,
+    /// Constrained decoding forced (part of) it.
+    Forced,
+    /// It replaced the words aligned to the Dutch term.
+    Repaired,
+    /// It is not in the English.
+    Missing,
+}
+
+/// How a sentence the neural engine could not render with every term was
+/// repaired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Repair {
+    /// Each missing term replaced the span of the translation aligned to it.
+    Aligned,
+    /// The sentence was translated by the built-in engine instead.
+    Builtin,
+}
+
 /// A term of one sentence, on both sides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AlignedTerm {
@@ -47,6 +72,9 @@ pub struct AlignedTerm {
     pub inflection: Inflection,
     /// For a proposal: its confidence and the origin the spelling follows.
     pub proposed: Option<crate::glossary::Proposed>,
+    /// The neural engine's post-check; `None` for rule-based engines, which
+    /// always place a term.
+    pub status: Option<TermStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +86,8 @@ pub struct AlignedSentence {
     pub terms: Vec<AlignedTerm>,
     /// Words the engine did not know (byte ranges in the decoded input).
     pub unknown: Vec<Range<usize>>,
+    /// Set when the engine had to repair the sentence to get every term in.
+    pub repair: Option<Repair>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -122,6 +152,14 @@ pub struct SentenceOutput {
     pub unknown: Vec<Range<usize>>,
     /// Glossary terms the engine found beyond the tagged hits.
     pub extra_terms: Vec<ExtraTerm>,
+    /// For each hit, the English as the engine wrote it when that differs
+    /// from [`SentenceInput::term_english`] (a capital lost because the term
+    /// moved away from the start of the sentence).
+    pub term_en: Vec<Option<String>>,
+    /// For each hit, the post-check of an engine that cannot always place
+    /// terms (empty: the engine placed every term it could).
+    pub term_status: Vec<TermStatus>,
+    pub repair: Option<Repair>,
 }
 
 /// A translation engine.
@@ -129,6 +167,12 @@ pub trait Engine {
     /// The name shown in output (`engine` in json, headers in side and html).
     fn name(&self) -> &'static str;
     fn translate_sentence(&self, input: &SentenceInput<'_>) -> SentenceOutput;
+
+    /// Translate several sentences (of one document, in order). Engines that
+    /// gain from batching override this.
+    fn translate_batch(&self, inputs: &[SentenceInput<'_>]) -> Vec<SentenceOutput> {
+        inputs.iter().map(|i| self.translate_sentence(i)).collect()
+    }
 
     /// Does the engine translate `word` (a Dutch word it knows, so not a
     /// name to transliterate)? `None`: the engine has no lexicon, and the
@@ -182,7 +226,29 @@ pub fn translate_document(
     engine: &dyn Engine,
     joined: bool,
 ) -> AlignedDoc {
+    // Every sentence with its hits, then one batch through the engine.
     let mut next_hit = 0;
+    let mut inputs = Vec::new();
+    for p in &doc.paragraphs {
+        for s in &p.sentences {
+            // Hits are sorted; skip any that straddle a sentence boundary.
+            while next_hit < hits.len() && hits[next_hit].start < s.span.start {
+                next_hit += 1;
+            }
+            let first = next_hit;
+            while next_hit < hits.len() && hits[next_hit].end <= s.span.end {
+                next_hit += 1;
+            }
+            inputs.push(SentenceInput {
+                text,
+                sentence: s,
+                hits: &hits[first..next_hit],
+                glossary,
+            });
+        }
+    }
+    let mut outputs = engine.translate_batch(&inputs).into_iter();
+    let mut inputs = inputs.iter();
     let paragraphs = doc
         .paragraphs
         .iter()
@@ -190,17 +256,10 @@ pub fn translate_document(
             sentences: p
                 .sentences
                 .iter()
-                .map(|s| {
-                    // Hits are sorted; skip any that straddle a sentence boundary.
-                    while next_hit < hits.len() && hits[next_hit].start < s.span.start {
-                        next_hit += 1;
-                    }
-                    let first = next_hit;
-                    while next_hit < hits.len() && hits[next_hit].end <= s.span.end {
-                        next_hit += 1;
-                    }
-                    let mine = &hits[first..next_hit];
-                    align_sentence(text, s, mine, glossary, engine)
+                .map(|_| {
+                    let input = inputs.next().expect("one input per sentence");
+                    let out = outputs.next().unwrap_or_default();
+                    align_sentence(input, out)
                 })
                 .collect(),
         })
@@ -230,20 +289,8 @@ fn entry_ref(e: &crate::glossary::Entry) -> String {
     }
 }
 
-fn align_sentence(
-    text: &str,
-    s: &Sentence,
-    hits: &[TermHit],
-    glossary: &Glossary,
-    engine: &dyn Engine,
-) -> AlignedSentence {
-    let input = SentenceInput {
-        text,
-        sentence: s,
-        hits,
-        glossary,
-    };
-    let out = engine.translate_sentence(&input);
+fn align_sentence(input: &SentenceInput<'_>, out: SentenceOutput) -> AlignedSentence {
+    let (text, s, hits, glossary) = (input.text, input.sentence, input.hits, input.glossary);
     let mut terms: Vec<AlignedTerm> = hits
         .iter()
         .enumerate()
@@ -252,7 +299,12 @@ fn align_sentence(
             AlignedTerm {
                 src: h.start..h.end,
                 text: text[h.start..h.end].to_owned(),
-                en: input.term_english(i),
+                en: out
+                    .term_en
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| input.term_english(i)),
                 en_span: out.term_spans.get(i).cloned().flatten(),
                 kind: e.kind,
                 source: source_of(e),
@@ -261,6 +313,7 @@ fn align_sentence(
                 note: e.note.clone(),
                 inflection: h.inflection,
                 proposed: e.proposed,
+                status: out.term_status.get(i).copied(),
             }
         })
         .collect();
@@ -278,6 +331,7 @@ fn align_sentence(
             note: e.note.clone(),
             inflection: Inflection::Base,
             proposed: e.proposed,
+            status: None,
         });
     }
     terms.sort_by_key(|t| t.src.start);
@@ -287,5 +341,6 @@ fn align_sentence(
         en: out.en,
         terms,
         unknown: out.unknown,
+        repair: out.repair,
     }
 }

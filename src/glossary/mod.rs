@@ -78,6 +78,9 @@ pub struct Glossary {
     matcher: Arc<OnceLock<Matcher>>,
     /// How many spellings the matcher covers (proposals come after them).
     matched: usize,
+    /// Every forbidden spelling with the entry that forbids it, built on
+    /// first use.
+    forbidden: OnceLock<Vec<(String, EntryId)>>,
 }
 
 /// Who holds a key while loading.
@@ -100,6 +103,7 @@ impl Glossary {
             spellings: Vec::new(),
             by_key: Arc::new(HashMap::new()),
             matcher: Arc::new(OnceLock::new()),
+            forbidden: OnceLock::new(),
             matched: 0,
         }
     }
@@ -162,6 +166,7 @@ impl Glossary {
             spellings: active,
             by_key: Arc::new(by_key),
             matcher: Arc::new(OnceLock::new()),
+            forbidden: OnceLock::new(),
         })
     }
 
@@ -341,6 +346,20 @@ impl Glossary {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.overridden_by.is_none())
+    }
+
+    /// Every forbidden spelling (the effective `avoid` lists of the active
+    /// entries) with the entry that forbids it.
+    pub fn forbidden_spellings(&self) -> &[(String, EntryId)] {
+        self.forbidden.get_or_init(|| {
+            self.active_entries()
+                .flat_map(|(id, _)| {
+                    self.effective_avoid(id)
+                        .into_iter()
+                        .map(move |a| (a.to_owned(), id))
+                })
+                .collect()
+        })
     }
 
     /// The `avoid` list of an entry after overrides: an English spelling that

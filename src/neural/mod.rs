@@ -9,6 +9,9 @@
 //!   and a tiny SentencePiece vocabulary, for tests and benchmarks.
 
 pub mod constrain;
+mod engine;
 pub mod store;
 #[doc(hidden)]
 pub mod testmodel;
+
+pub use engine::{FallbackFn, NeuralEngine, NeuralOptions, replace_avoided};

@@ -25,6 +25,7 @@ tbody.paragraph + tbody.paragraph tr:first-child td { border-top: 2px solid #999
 th.n, td.n { width: 3.5rem; color: #777; font-size: .85rem; white-space: nowrap; }
 mark.term { background: var(--term); border-bottom: 2px solid var(--term-border); padding: 0 .1em; color: inherit; }
 mark.term.translit { background: var(--translit); border-bottom: 2px dashed var(--translit-border); }
+small.repair { color: #8a5a00; }
 mark.unknown { background: none; color: inherit; text-decoration: underline wavy #c0392b; text-decoration-thickness: 1px; }
 .legend mark { margin-right: .6rem; }
 @media print { body { margin: 0; max-width: none; } tr { break-inside: avoid; } mark.term { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
@@ -46,6 +47,9 @@ fn tooltip(t: &crate::engine::AlignedTerm) -> String {
     s
 }
 
+/// Terms per sentence whose counterparts light up on hover.
+const HOVER_TERMS: usize = 48;
+
 fn class(source: TermSource) -> &'static str {
     match source {
         TermSource::Glossary => "term glossary",
@@ -66,7 +70,7 @@ fn marked(s: &str, spans: &[(Range<usize>, usize)], sentence: &AlignedSentence) 
             Some(i) => {
                 let t = &sentence.terms[i];
                 out.push_str(&format!(
-                    "<mark class=\"{}\" title=\"{}\">{}</mark>",
+                    "<mark class=\"{}\" data-t=\"{i}\" title=\"{}\">{}</mark>",
                     class(t.source),
                     attr(&tooltip(t)),
                     text(&s[r])
@@ -80,9 +84,17 @@ fn marked(s: &str, spans: &[(Range<usize>, usize)], sentence: &AlignedSentence) 
 
 impl Renderer for Html {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        // Hovering a term outlines it and its counterpart on the other side
+        // (same row, same `data-t`): CSS only, no script.
+        let hover: String = (0..HOVER_TERMS)
+            .map(|i| {
+                format!("tr:has(mark[data-t=\"{i}\"]:hover) mark[data-t=\"{i}\"]{{outline:2px solid #1d4f91;}}")
+            })
+            .collect();
         writeln!(
             out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>tolk</title>\n<style>{STYLE}</style>\n</head>\n<body>"
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>tolk</title>\n<style>{STYLE}{}</style>\n</head>\n<body>",
+            hover
         )
     }
 
@@ -132,11 +144,20 @@ impl Renderer for Html {
                 let (nl_spans, en_spans) = term_spans(s);
                 writeln!(
                     out,
-                    "<tr class=\"sentence\"><td class=\"n\">{}.{}</td><td lang=\"nl\">{}</td><td lang=\"en\">{}</td></tr>",
+                    "<tr class=\"sentence\"><td class=\"n\">{}.{}</td><td lang=\"nl\">{}</td><td lang=\"en\">{}{}</td></tr>",
                     pi + 1,
                     si + 1,
                     marked(&s.nl, &nl_spans, s),
-                    marked(&s.en, &en_spans, s)
+                    marked(&s.en, &en_spans, s),
+                    match s.repair {
+                        None => "",
+                        Some(crate::engine::Repair::Aligned) => {
+                            " <small class=\"repair\">(a glossary term replaced the words aligned to it)</small>"
+                        }
+                        Some(crate::engine::Repair::Builtin) => {
+                            " <small class=\"repair\">(translated by the built-in engine: the neural model could not place every glossary term)</small>"
+                        }
+                    }
                 )?;
             }
             writeln!(out, "</tbody>")?;

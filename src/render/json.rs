@@ -2,8 +2,11 @@
 //! inputs). Fields: `path`, `engine`, `paragraphs[].sentences[]` with `nl`,
 //! `en`, `terms[]` (`start`, `end`: byte offsets into the decoded input;
 //! `text`, `en`, `kind`, `source`, `entry`) and `unknown[]` (`start`, `end`,
-//! `text`: words the engine kept as written). Later versions add fields; the
-//! existing ones keep their meaning.
+//! `text`: words the engine kept as written). A term placed in the English
+//! also has `en_start`, `en_end` (byte offsets into the sentence's `en`);
+//! with the neural engine it has `status` (`found`, `forced`, `repaired`,
+//! `missing`), and a repaired sentence has `repair` (`aligned`, `builtin`).
+//! Later versions add fields; the existing ones keep their meaning.
 
 use super::Renderer;
 use crate::engine::{AlignedDoc, AlignedTerm, TermSource};
@@ -32,6 +35,8 @@ struct JsonSentence<'a> {
     terms: Vec<JsonTerm<'a>>,
     /// Words the engine did not know, kept as written.
     unknown: Vec<JsonUnknown<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repair: Option<crate::engine::Repair>,
 }
 
 #[derive(Serialize)]
@@ -57,6 +62,14 @@ pub struct JsonTerm<'a> {
     /// For a proposal: the origin its spelling follows (`ru`, `uk`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<crate::glossary::Origin>,
+    /// Where `en` is in the sentence's English (byte offsets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en_end: Option<usize>,
+    /// The neural engine's post-check of the term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::engine::TermStatus>,
 }
 
 impl<'a> From<&'a AlignedTerm> for JsonTerm<'a> {
@@ -71,6 +84,9 @@ impl<'a> From<&'a AlignedTerm> for JsonTerm<'a> {
             entry: &t.entry,
             confidence: t.proposed.map(|p| p.confidence()),
             origin: t.proposed.map(|p| p.origin),
+            en_start: t.en_span.as_ref().map(|r| r.start),
+            en_end: t.en_span.as_ref().map(|r| r.end),
+            status: t.status,
         }
     }
 }
@@ -100,6 +116,7 @@ impl Renderer for Json {
                                     text: &s.nl[r.start - s.src.start..r.end - s.src.start],
                                 })
                                 .collect(),
+                            repair: s.repair,
                         })
                         .collect(),
                 })

@@ -92,6 +92,7 @@ impl BuiltinEngine {
             term_spans: g.term_spans,
             unknown: g.unknown,
             extra_terms: g.extra_terms,
+            ..Default::default()
         }
     }
 }
