@@ -56,11 +56,11 @@ fn assert_terms_in_place(s: &Value) -> usize {
 #[test]
 fn glossary_terms_are_forced_into_neural_output() {
     let d = model_dir(7);
-    let input = "Poetin sprak in Moskou met Zelenski over Kiev.\nDe Russische president Poetin ontmoette Sjojgoe in Marioepol.\n";
+    let input = "Poetin sprak in Moskou met Zelenski over Kiev.\nDe Russische president Poetin ontmoette Sjojgoe in Marioepol.\nDe steun van Nederland aan Den Haag.\n";
     let doc = neural_json(d.path(), &[], input);
     assert_eq!(doc["engine"], "neural");
     let ss = json_sentences(&doc);
-    assert_eq!(ss.len(), 2);
+    assert_eq!(ss.len(), 3);
     let mut terms = 0;
     for s in &ss {
         terms += assert_terms_in_place(s);
@@ -72,7 +72,16 @@ fn glossary_terms_are_forced_into_neural_output() {
     }
     assert!(terms >= 7, "{doc}");
     let en: Vec<&str> = ss.iter().map(|s| s["en"].as_str().unwrap()).collect();
-    for want in ["Putin", "Moscow", "Zelensky", "Kyiv", "Shoigu", "Mariupol"] {
+    for want in [
+        "Putin",
+        "Moscow",
+        "Zelensky",
+        "Kyiv",
+        "Shoigu",
+        "Mariupol",
+        "the Netherlands",
+        "The Hague",
+    ] {
         assert!(
             en.iter().any(|e| e.contains(want)),
             "{want} missing: {en:?}"

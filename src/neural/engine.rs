@@ -163,7 +163,7 @@ impl NeuralEngine {
         Term {
             alternatives: forms
                 .iter()
-                .map(|f| self.trg.encode(f))
+                .map(|f| self.trg.encode(split_article(f).1))
                 .filter(|ids| {
                     !ids.is_empty() && ids.iter().all(|&id| self.trg.piece(id) != "<unk>")
                 })
@@ -214,7 +214,10 @@ impl NeuralEngine {
             let Some(alt) = terms[p.term].alternatives.get(p.alternative) else {
                 continue;
             };
-            let Some(text) = form.iter().find(|f| &self.trg.encode(f) == alt) else {
+            let Some(text) = form
+                .iter()
+                .find(|f| &self.trg.encode(split_article(f).1) == alt)
+            else {
                 continue;
             };
             let (Some(first), Some(last)) = (
@@ -223,7 +226,16 @@ impl NeuralEngine {
             ) else {
                 continue;
             };
-            let span = trim_span(&checked.en, first.start..last.end);
+            let mut span = trim_span(&checked.en, first.start..last.end);
+            let (article, rest) = split_article(text);
+            if checked.en.get(span.clone()) != Some(rest) {
+                continue;
+            }
+            if !article.is_empty() {
+                // The article is not part of the constraint (a common word
+                // must not start a term): put it in as the glossary has it.
+                span = place_article(&mut checked, span, article);
+            }
             if checked.en.get(span.clone()) == Some(text.as_str()) {
                 checked.spans[p.term] = Some(span);
                 checked.forms[p.term] = Some(text.clone());
@@ -421,6 +433,44 @@ impl Engine for NeuralEngine {
         }
         outputs.into_iter().map(Option::unwrap_or_default).collect()
     }
+}
+
+/// A leading English article of a term (*the Netherlands*, *The Hague*) and
+/// the rest: constraints start after it, since forcing a term whenever the
+/// model writes *the* would be wrong.
+fn split_article(form: &str) -> (&str, &str) {
+    for a in ["the ", "The ", "THE "] {
+        if let Some(rest) = form.strip_prefix(a).filter(|r| !r.trim().is_empty()) {
+            return (&form[..a.len()], rest);
+        }
+    }
+    ("", form)
+}
+
+/// Make the words before `span` end with `article` (its case as given):
+/// the model's own article is replaced, a missing one inserted. Returns the
+/// span grown to include the article; other spans move with the edit.
+fn place_article(checked: &mut Checked, span: Range<usize>, article: &str) -> Range<usize> {
+    let before = &checked.en[..span.start];
+    let word = article.trim_end();
+    let own = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| w.eq_ignore_ascii_case(word))
+        .map(|w| before.trim_end().len() - w.len());
+    let (start, old_len) = match own {
+        Some(at) => (at, span.start - at),
+        None => (span.start, 0),
+    };
+    checked.en.replace_range(start..start + old_len, article);
+    let delta = article.len() as isize - old_len as isize;
+    for s in checked.spans.iter_mut().flatten() {
+        if s.start >= span.start {
+            *s = shift(s, delta);
+        }
+    }
+    start..(span.end as isize + delta) as usize
 }
 
 /// Terms not yet placed, looked for in the English as written.
@@ -640,6 +690,26 @@ mod tests {
         };
         replace_avoided(&mut out, &g);
         assert_eq!(out.en, "They served chicken Kiev in Kyiv.");
+    }
+
+    #[test]
+    fn articles_are_placed_as_the_glossary_writes_them() {
+        assert_eq!(split_article("the Netherlands"), ("the ", "Netherlands"));
+        assert_eq!(split_article("The Hague"), ("The ", "Hague"));
+        assert_eq!(split_article("theatre"), ("", "theatre"));
+        let mut c = Checked {
+            en: "Trade with Netherlands grew, said Rutte.".to_owned(),
+            spans: vec![None, Some(34..39)],
+            forms: vec![None, None],
+            status: vec![TermStatus::Missing; 2],
+        };
+        let span = place_article(&mut c, 11..22, "the ");
+        assert_eq!(c.en, "Trade with the Netherlands grew, said Rutte.");
+        assert_eq!(&c.en[span], "the Netherlands");
+        assert_eq!(&c.en[c.spans[1].clone().unwrap()], "Rutte");
+        let span = place_article(&mut c, 15..26, "The ");
+        assert_eq!(c.en, "Trade with The Netherlands grew, said Rutte.");
+        assert_eq!(&c.en[span], "The Netherlands");
     }
 
     #[test]
