@@ -36,10 +36,22 @@ fn neural_json(dir: &Path, extra: &[&str], input: &str) -> Value {
     serde_json::from_str(&out).unwrap()
 }
 
-/// Every term's `en` is in the sentence's English at `en_start..en_end`.
+/// Every term's `en` is in the sentence's English at `en_start..en_end`,
+/// each at a stretch of its own.
 fn assert_terms_in_place(s: &Value) -> usize {
     let en = s["en"].as_str().unwrap();
     let terms = s["terms"].as_array().unwrap();
+    let mut spans: Vec<(u64, u64)> = terms
+        .iter()
+        .map(|t| {
+            (
+                t["en_start"].as_u64().unwrap(),
+                t["en_end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort();
+    assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "overlap: {s}");
     for t in terms {
         let (a, b) = (
             t["en_start"]
@@ -56,21 +68,30 @@ fn assert_terms_in_place(s: &Value) -> usize {
 #[test]
 fn glossary_terms_are_forced_into_neural_output() {
     let d = model_dir(7);
-    let input = "Poetin sprak in Moskou met Zelenski over Kiev.\nDe Russische president Poetin ontmoette Sjojgoe in Marioepol.\nDe steun van Nederland aan Den Haag.\n";
+    let input = "Poetin sprak in Moskou met Zelenski over Kiev.\nDe Russische president Poetin ontmoette Sjojgoe in Marioepol.\nDe steun van Nederland aan Den Haag.\nVolodimir Zelenski zei dat Zelenski zou komen.\nNederland en Den Haag.\n";
     let doc = neural_json(d.path(), &[], input);
     assert_eq!(doc["engine"], "neural");
     let ss = json_sentences(&doc);
-    assert_eq!(ss.len(), 3);
+    assert_eq!(ss.len(), 5);
     let mut terms = 0;
     for s in &ss {
         terms += assert_terms_in_place(s);
+        // Constrained decoding placed every term: nothing to repair.
+        assert!(s.get("repair").is_none(), "{s}");
         let en = s["en"].as_str().unwrap();
         // Forbidden spellings never survive.
         for bad in ["Kiev", "Moskou", "Poetin"] {
             assert!(!en.contains(bad), "{en}");
         }
     }
-    assert!(terms >= 7, "{doc}");
+    assert!(terms >= 13, "{doc}");
+    // A name mentioned twice is written twice.
+    assert_eq!(
+        ss[3]["en"].as_str().unwrap().matches("Zelensky").count(),
+        2,
+        "{}",
+        ss[3]
+    );
     let en: Vec<&str> = ss.iter().map(|s| s["en"].as_str().unwrap()).collect();
     for want in [
         "Putin",
@@ -79,7 +100,7 @@ fn glossary_terms_are_forced_into_neural_output() {
         "Kyiv",
         "Shoigu",
         "Mariupol",
-        "the Netherlands",
+        "The Netherlands", // first in the English: capitalised
         "The Hague",
     ] {
         assert!(

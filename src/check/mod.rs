@@ -187,32 +187,41 @@ const DUTCH_WORDS: &[&str] = &[
     "eigenlijk",
 ];
 
-/// Whole-word, case-insensitive occurrences of `needle` in `hay` (byte ranges).
+/// Whole-word, case-insensitive occurrences of `needle` in `hay` (byte ranges
+/// of `hay`). Characters are compared one by one, each case-folded, so
+/// offsets stay right where lower-casing changes a character's length (*İ*).
 pub(crate) fn find_words(hay: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
-    if needle.is_empty() {
+    let Some(first) = needle.chars().next() else {
         return Vec::new();
-    }
-    let h = hay.to_lowercase();
-    let n = needle.to_lowercase();
-    // Lowercasing can change lengths outside ASCII: search only when it did not.
-    if h.len() != hay.len() || n.len() != needle.len() {
-        return hay
-            .match_indices(needle)
-            .map(|(i, m)| i..i + m.len())
-            .collect();
-    }
+    };
+    let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    h.match_indices(&n)
-        .filter(|(i, m)| {
-            !word(hay[..*i].chars().next_back()) && !word(hay[i + m.len()..].chars().next())
-        })
-        .map(|(i, m)| i..i + m.len())
-        .collect()
+    let mut found = Vec::new();
+    let mut from = 0;
+    for (i, c) in hay.char_indices() {
+        if i < from || !same(c, first) || word(hay[..i].chars().next_back()) {
+            continue;
+        }
+        let mut rest = hay[i..].char_indices();
+        let mut end = i;
+        let matched = needle.chars().all(|n| match rest.next() {
+            Some((k, h)) if same(h, n) => {
+                end = i + k + h.len_utf8();
+                true
+            }
+            _ => false,
+        });
+        if matched && !word(hay[end..].chars().next()) {
+            found.push(i..end);
+            from = end;
+        }
+    }
+    found
 }
 
 /// Does `en` appear in the target as the glossary writes it (a capital
 /// first letter and ALL CAPS allowed)?
-pub(crate) fn has_rendering(target: &str, en: &str) -> Option<std::ops::Range<usize>> {
+fn has_rendering(target: &str, en: &str) -> Option<std::ops::Range<usize>> {
     find_words(target, en).into_iter().find(|r| {
         let got = &target[r.clone()];
         got == en

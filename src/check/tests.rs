@@ -101,3 +101,20 @@ fn alignment_by_line_then_sentence() {
     assert_eq!(whole, [3]);
     assert!(align("a\nb\n", "a\n").is_err());
 }
+
+#[test]
+fn find_words_keeps_offsets_where_case_folding_changes_lengths() {
+    use super::find_words;
+    assert_eq!(
+        find_words("İzmir and Kievan Rus, kiev.", "Kiev"),
+        vec![23..27]
+    );
+    let s = "ẞ «Kiev» İ KIEV";
+    let found = find_words(s, "kiev");
+    assert_eq!(found.len(), 2);
+    for r in found {
+        assert!(s[r].eq_ignore_ascii_case("kiev"));
+    }
+    assert!(find_words("Putinism", "Putin").is_empty());
+    assert_eq!(find_words("Kiev Kiev", "kiev"), vec![0..4, 5..9]);
+}

@@ -81,6 +81,7 @@ pub struct Glossary {
     /// Every forbidden spelling with the entry that forbids it, built on
     /// first use.
     forbidden: OnceLock<Vec<(String, EntryId)>>,
+    forbidden_containers: OnceLock<Vec<EntryId>>,
 }
 
 /// Who holds a key while loading.
@@ -104,6 +105,7 @@ impl Glossary {
             by_key: Arc::new(HashMap::new()),
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
+            forbidden_containers: OnceLock::new(),
             matched: 0,
         }
     }
@@ -167,6 +169,7 @@ impl Glossary {
             by_key: Arc::new(by_key),
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
+            forbidden_containers: OnceLock::new(),
         })
     }
 
@@ -346,6 +349,23 @@ impl Glossary {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.overridden_by.is_none())
+    }
+
+    /// The active entries whose English contains a forbidden spelling as
+    /// words (*chicken Kiev*): where they are written, the spelling is
+    /// allowed.
+    pub fn forbidden_containers(&self) -> &[EntryId] {
+        self.forbidden_containers.get_or_init(|| {
+            let forbidden = self.forbidden_spellings();
+            self.active_entries()
+                .filter(|(_, e)| {
+                    forbidden.iter().any(|(a, _)| {
+                        e.en.len() > a.len() && !crate::check::find_words(&e.en, a).is_empty()
+                    })
+                })
+                .map(|(id, _)| id)
+                .collect()
+        })
     }
 
     /// Every forbidden spelling (the effective `avoid` lists of the active

@@ -430,7 +430,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// Meets every term (not in progress) one of whose alternatives ends the
-    /// output, unless that stretch already counts for another term.
+    /// output, unless that stretch overlaps one that counts for another term.
     fn meet_by_appearance(&mut self) {
         let end = self.tokens.len();
         let in_progress = self.progress.as_ref().map(|p| p.term);
@@ -440,7 +440,13 @@ impl<'a> Decoder<'a> {
             }
             let found = self.terms[t].alts.iter().find_map(|&(i, alt)| {
                 let range = end.checked_sub(alt.len())?..end;
-                let taken = self.placed.iter().any(|p| p.tokens == range);
+                // A stretch of output renders one term: a term inside
+                // another's tokens (*Zelensky* in *Volodymyr Zelensky*) is
+                // another mention and needs its own placement.
+                let taken = self
+                    .placed
+                    .iter()
+                    .any(|p| p.tokens.start < range.end && range.start < p.tokens.end);
                 (!taken && self.tokens[range.clone()] == *alt).then_some((i, range))
             });
             if let Some((alternative, range)) = found {
@@ -763,17 +769,19 @@ mod tests {
     }
 
     #[test]
-    fn a_term_inside_another_terms_tokens_is_met() {
-        // Term 1 = [11, 12] comes out while term 0 = [10, 11, 12] is forced.
+    fn a_term_inside_another_terms_tokens_needs_its_own_placement() {
+        // Term 1 = [11, 12] is inside term 0 = [10, 11, 12] as forced: that
+        // stretch renders term 0, so term 1 is forced in later, when the
+        // length budget is just enough for it.
         let terms = [term(&[&[10, 11, 12]]), term(&[&[11, 12]])];
         let mut model = Script::new(&[&[(10, 5.0)]]);
         let out = decode(&mut model, &terms, &settings(10, 0.0));
-        assert_eq!(out.tokens, [10, 11, 12]);
+        assert_eq!(out.tokens, [10, 11, 12, 0, 0, 0, 0, 0, 11, 12]);
         assert_eq!(
             out.placed,
             [
                 placed(0, 0, 0..3, Placement::Forced),
-                placed(1, 0, 1..3, Placement::Forced),
+                placed(1, 0, 8..10, Placement::Forced),
             ]
         );
         assert_eq!(out.missing, Vec::<usize>::new());

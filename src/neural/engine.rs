@@ -13,10 +13,11 @@
 //!    (`avoid`) are then replaced by the glossary's English.
 
 use super::constrain::{self, Placement, Settings, StepModel, Term};
-use crate::check::{find_words, has_rendering};
+use crate::check::find_words;
 use crate::engine::{Engine, Repair, SentenceInput, SentenceOutput, TermStatus, capitalize_first};
 use crate::glossary::{EntryId, Glossary};
 use fxtranslate::engine::Engine as Fx;
+use fxtranslate::segment::MAX_SOURCE_TOKENS;
 use fxtranslate::spm::SpmVocab;
 use std::ops::Range;
 use std::path::Path;
@@ -54,8 +55,10 @@ impl Default for NeuralOptions {
 /// The neural engine.
 pub struct NeuralEngine {
     fx: Fx,
-    /// The target vocabulary again: fxtranslate keeps its own private, and
-    /// terms must be tokenized and output detokenized with offsets.
+    /// The vocabularies again: fxtranslate keeps its own private, and terms
+    /// must be tokenized, output detokenized with offsets and Dutch terms
+    /// normalized as the model's source is.
+    src: SpmVocab,
     trg: SpmVocab,
     dim: usize,
     dec_depth: usize,
@@ -83,12 +86,24 @@ impl StepModel for FxStep<'_> {
     }
 }
 
-/// What the post-check found for one sentence.
+/// What the post-check found for one sentence: per term its span in `en`,
+/// the text there, and its status.
 struct Checked {
     en: String,
     spans: Vec<Option<Range<usize>>>,
     forms: Vec<Option<String>>,
     status: Vec<TermStatus>,
+}
+
+impl Checked {
+    fn empty(terms: usize) -> Checked {
+        Checked {
+            en: String::new(),
+            spans: vec![None; terms],
+            forms: vec![None; terms],
+            status: vec![TermStatus::Missing; terms],
+        }
+    }
 }
 
 impl NeuralEngine {
@@ -106,17 +121,33 @@ impl NeuralEngine {
             .or_else(|_| fxtranslate::weights::Weights::load(model))
             .map_err(|e| context(e, model))?;
         let config = weights.config();
-        let src = SpmVocab::load(src_vocab).map_err(|e| context(e.to_string(), src_vocab))?;
-        let trg_for_fx =
-            SpmVocab::load(trg_vocab).map_err(|e| context(e.to_string(), trg_vocab))?;
-        let trg = SpmVocab::load(trg_vocab).map_err(|e| context(e.to_string(), trg_vocab))?;
+        let load_vocab = |p: &Path| -> Result<SpmVocab, String> {
+            let v = SpmVocab::load(p).map_err(|e| context(e.to_string(), p))?;
+            // A vocabulary of another model would index past the embeddings.
+            if v.is_empty() || v.len() > config.vocab {
+                return Err(context(
+                    format!(
+                        "the vocabulary ({} pieces) does not belong to the model ({} embeddings)",
+                        v.len(),
+                        config.vocab
+                    ),
+                    p,
+                ));
+            }
+            Ok(v)
+        };
+        let src_for_fx = load_vocab(src_vocab)?;
+        let src = load_vocab(src_vocab)?;
+        let trg_for_fx = load_vocab(trg_vocab)?;
+        let trg = load_vocab(trg_vocab)?;
         let threads = match opts.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
         };
         let eos = trg.eos_id();
         Ok(NeuralEngine {
-            fx: Fx::new(weights, src, trg_for_fx).with_threads(threads),
+            fx: Fx::new(weights, src_for_fx, trg_for_fx).with_threads(threads),
+            src,
             trg,
             dim: config.dim_emb,
             dec_depth: config.dec_depth,
@@ -195,26 +226,32 @@ impl NeuralEngine {
         )
     }
 
-    /// Translate one sentence that has terms, with the post-check.
+    /// Translate one sentence that has terms, with the post-check (before
+    /// repairs).
     fn translate_with_terms(&self, input: &SentenceInput<'_>, src: &str) -> Checked {
         let forms: Vec<Vec<String>> = (0..input.hits.len())
             .map(|i| Self::forms(input, i))
             .collect();
+        let mut checked = Checked::empty(forms.len());
+        if self.fx.src_ids(src).len() > MAX_SOURCE_TOKENS + 1 {
+            // Longer than the model's window: fxtranslate wraps it, without
+            // constraints; the post-check and the repairs do the rest.
+            checked.en = self.fx.translate_long(src);
+            find_unplaced(&mut checked, &forms);
+            return checked;
+        }
         let terms: Vec<Term> = forms.iter().map(|f| self.alternatives(f)).collect();
         let decoded = self.decode_constrained(src, &terms);
         let (en, ranges) = self.trg.decode_with_offsets(&decoded.tokens);
-        let mut checked = Checked {
-            spans: vec![None; forms.len()],
-            forms: vec![None; forms.len()],
-            status: vec![TermStatus::Missing; forms.len()],
-            en,
-        };
+        checked.en = en;
+        // Every placement as a span of the English as decoded, first; the
+        // articles are put in afterwards, right to left.
+        let mut articles: Vec<(usize, String)> = Vec::new();
         for p in &decoded.placed {
-            let form = &forms[p.term];
             let Some(alt) = terms[p.term].alternatives.get(p.alternative) else {
                 continue;
             };
-            let Some(text) = form
+            let Some(text) = forms[p.term]
                 .iter()
                 .find(|f| &self.trg.encode(split_article(f).1) == alt)
             else {
@@ -222,28 +259,42 @@ impl NeuralEngine {
             };
             let (Some(first), Some(last)) = (
                 ranges.get(p.tokens.start),
-                ranges.get(p.tokens.end.wrapping_sub(1)),
+                p.tokens.end.checked_sub(1).and_then(|l| ranges.get(l)),
             ) else {
                 continue;
             };
-            let mut span = trim_span(&checked.en, first.start..last.end);
+            let span = trim_span(&checked.en, first.start..last.end);
             let (article, rest) = split_article(text);
-            if checked.en.get(span.clone()) != Some(rest) {
+            let taken = checked.spans.iter().flatten().any(|t| overlaps(t, &span));
+            if taken || checked.en.get(span.clone()) != Some(rest) {
                 continue;
             }
+            checked.spans[p.term] = Some(span);
+            checked.forms[p.term] = Some(rest.to_owned());
+            checked.status[p.term] = match p.how {
+                Placement::Free => TermStatus::Found,
+                Placement::Forced => TermStatus::Forced,
+            };
             if !article.is_empty() {
-                // The article is not part of the constraint (a common word
-                // must not start a term): put it in as the glossary has it.
-                span = place_article(&mut checked, span, article);
+                // The article of the glossary's own spelling (*The Hague*
+                // keeps its capital), capitalised where the English begins.
+                let plain = crate::engine::term_english(input.glossary, &input.hits[p.term], false);
+                articles.push((p.term, split_article(&plain).0.to_owned()));
             }
-            if checked.en.get(span.clone()) == Some(text.as_str()) {
-                checked.spans[p.term] = Some(span);
-                checked.forms[p.term] = Some(text.clone());
-                checked.status[p.term] = match p.how {
-                    Placement::Free => TermStatus::Found,
-                    Placement::Forced => TermStatus::Forced,
-                };
-            }
+        }
+        articles
+            .sort_by_key(|(t, _)| std::cmp::Reverse(checked.spans[*t].as_ref().map(|s| s.start)));
+        for (t, article) in articles {
+            let Some(span) = checked.spans[t].clone() else {
+                continue;
+            };
+            let rest = checked.forms[t].clone().unwrap_or_default();
+            let span = place_article(&mut checked, span, &article);
+            checked.forms[t] = Some(format!(
+                "{}{rest}",
+                &checked.en[span.start..span.end - rest.len()]
+            ));
+            checked.spans[t] = Some(span);
         }
         // Anything the decoder did not report, looked for in the text.
         find_unplaced(&mut checked, &forms);
@@ -252,21 +303,16 @@ impl NeuralEngine {
 
     /// Repair a sentence with missing terms from fxtranslate's aligned
     /// translation: each missing term replaces the target words aligned to
-    /// its Dutch. `None` when a term has nothing aligned to it.
+    /// its Dutch. `None` when a term has nothing aligned to it, or its words
+    /// overlap another term.
     fn repair_aligned(&self, input: &SentenceInput<'_>, src: &str) -> Option<Checked> {
         let forms: Vec<Vec<String>> = (0..input.hits.len())
             .map(|i| Self::forms(input, i))
             .collect();
         let aligned = self.fx.translate_aligned(src);
-        let mut checked = Checked {
-            en: aligned.target_text.clone(),
-            spans: vec![None; forms.len()],
-            forms: vec![None; forms.len()],
-            status: vec![TermStatus::Missing; forms.len()],
-        };
+        let mut checked = Checked::empty(forms.len());
+        checked.en = aligned.target_text.clone();
         find_unplaced(&mut checked, &forms);
-        // The hits' spans in the model's source: the sentence as one line.
-        let sentence = &input.text[input.sentence.span.clone()];
         let src16 = Utf16Offsets::new(&aligned.source_normalized);
         let trg16 = Utf16Offsets::new(&aligned.target_text);
         let mut edits: Vec<(Range<usize>, usize)> = Vec::new();
@@ -274,12 +320,13 @@ impl NeuralEngine {
             if checked.status[i] != TermStatus::Missing {
                 continue;
             }
-            let nl = &input.text[hit.start..hit.end];
+            // The term as the model's source spells it (`▁` for spaces).
+            let nl = self.src.normalize(&input.text[hit.start..hit.end]);
+            let before = &input.text[input.sentence.span.start..hit.start];
             let range = locate(
                 &aligned.source_normalized,
-                nl,
-                hit.start - input.sentence.span.start,
-                sentence,
+                &nl,
+                before.split_whitespace().count(),
             )?;
             let (b, e) = (src16.utf16(range.start), src16.utf16(range.end));
             let src_tokens: Vec<usize> = aligned
@@ -289,24 +336,28 @@ impl NeuralEngine {
                 .filter(|(_, t)| t.begin < e && t.end > b)
                 .map(|(k, _)| k)
                 .collect();
-            // Target tokens whose strongest source token is part of the term.
-            let targets: Vec<usize> = aligned
+            // Target tokens whose strongest source token is part of the term,
+            // the longest contiguous run of them.
+            let aligned_to: Vec<usize> = aligned
                 .alignments
                 .iter()
                 .enumerate()
-                .filter(|(t, _)| aligned.target_tokens[*t].end > aligned.target_tokens[*t].begin)
+                .filter(|(t, _)| {
+                    aligned
+                        .target_tokens
+                        .get(*t)
+                        .is_some_and(|tok| tok.end > tok.begin)
+                })
                 .filter(|(_, row)| argmax(row).is_some_and(|k| src_tokens.contains(&k)))
                 .map(|(t, _)| t)
                 .collect();
-            let (first, last) = (*targets.first()?, *targets.last()?);
+            let (first, last) = longest_run(&aligned_to)?;
             let start = trg16.byte(aligned.target_tokens[first].begin);
             let end = trg16.byte(aligned.target_tokens[last].end);
             let span = widen_to_words(&checked.en, trim_span(&checked.en, start..end));
-            if span.is_empty()
-                || edits
-                    .iter()
-                    .any(|(r, _)| r.start < span.end && span.start < r.end)
-            {
+            let clash = checked.spans.iter().flatten().any(|t| overlaps(t, &span))
+                || edits.iter().any(|(r, _)| overlaps(r, &span));
+            if span.is_empty() || clash {
                 return None;
             }
             edits.push((span, i));
@@ -329,47 +380,127 @@ impl NeuralEngine {
         Some(checked)
     }
 
-    /// The post-check in strict mode: repair, then fall back.
+    /// The post-check: forbidden spellings replaced, every span verified;
+    /// in strict mode a sentence with a missing term is repaired by
+    /// alignment, else translated by the fallback engine.
     fn finish(&self, input: &SentenceInput<'_>, src: &str, checked: Checked) -> SentenceOutput {
-        let missing = checked.status.contains(&TermStatus::Missing);
-        let (checked, repair) = if missing && self.opts.strict {
-            match self.repair_aligned(input, src) {
-                Some(c) if !c.status.contains(&TermStatus::Missing) => (c, Some(Repair::Aligned)),
-                _ => {
-                    let mut out = self.fallback().translate_sentence(input);
-                    out.repair = Some(Repair::Builtin);
-                    out.term_status = out
-                        .term_spans
-                        .iter()
-                        .map(|s| {
-                            if s.is_some() {
-                                TermStatus::Found
-                            } else {
-                                TermStatus::Missing
-                            }
-                        })
-                        .collect();
-                    return out;
-                }
-            }
-        } else {
-            (checked, None)
-        };
+        let out = self.checked_output(input, checked);
+        if !self.opts.strict || !out.term_status.contains(&TermStatus::Missing) {
+            return out;
+        }
+        if let Some(mut repaired) = self
+            .repair_aligned(input, src)
+            .map(|c| self.checked_output(input, c))
+            .filter(|o| !o.term_status.contains(&TermStatus::Missing))
+        {
+            repaired.repair = Some(Repair::Aligned);
+            return repaired;
+        }
+        self.fallback_output(input)
+    }
+
+    /// The sentence translated by the fallback engine, said so.
+    fn fallback_output(&self, input: &SentenceInput<'_>) -> SentenceOutput {
+        let mut out = self.fallback().translate_sentence(input);
+        out.repair = Some(Repair::Builtin);
+        replace_avoided(&mut out, input.glossary);
+        out
+    }
+
+    /// `checked` as engine output: forbidden spellings replaced (a term
+    /// the model wrote in a forbidden spelling is then found), each span
+    /// checked against its text (a term whose span is wrong is missing).
+    fn checked_output(&self, input: &SentenceInput<'_>, checked: Checked) -> SentenceOutput {
         let mut out = SentenceOutput {
             en: checked.en,
             term_spans: checked.spans,
             term_status: checked.status,
-            repair,
             ..Default::default()
         };
+        let before = out.en.clone();
+        replace_avoided(&mut out, input.glossary);
+        let mut forms = checked.forms;
+        if out.en != before {
+            let mut again = Checked {
+                en: out.en.clone(),
+                spans: out.term_spans.clone(),
+                forms: forms.clone(),
+                status: out.term_status.clone(),
+            };
+            let all: Vec<Vec<String>> = (0..input.hits.len())
+                .map(|i| Self::forms(input, i))
+                .collect();
+            find_unplaced(&mut again, &all);
+            for (i, form) in forms.iter_mut().enumerate() {
+                if out.term_status[i] == TermStatus::Missing && again.spans[i].is_some() {
+                    out.term_spans[i] = again.spans[i].clone();
+                    out.term_status[i] = TermStatus::Repaired;
+                    *form = again.forms[i].clone();
+                }
+            }
+        }
+        for (i, form) in forms.iter_mut().enumerate() {
+            let ok = match (&out.term_spans[i], &*form) {
+                (Some(span), Some(f)) => out.en.get(span.clone()) == Some(f.as_str()),
+                _ => false,
+            };
+            if !ok {
+                out.term_spans[i] = None;
+                out.term_status[i] = TermStatus::Missing;
+                *form = None;
+            }
+        }
         out.term_en = (0..input.hits.len())
             .map(|i| {
-                let form = checked.forms.get(i).cloned().flatten()?;
+                let form = forms[i].clone()?;
                 (form != input.term_english(i)).then_some(form)
             })
             .collect();
-        replace_avoided(&mut out, input.glossary);
         out
+    }
+
+    /// One sentence with terms, start to end. A panic inside the model is
+    /// caught: the sentence goes to the fallback engine, like any sentence
+    /// the model cannot render.
+    fn one_with_terms(&self, input: &SentenceInput<'_>, src: &str) -> SentenceOutput {
+        let run = std::panic::AssertUnwindSafe(|| {
+            let checked = self.translate_with_terms(input, src);
+            self.finish(input, src, checked)
+        });
+        std::panic::catch_unwind(run).unwrap_or_else(|_| self.fallback_output(input))
+    }
+
+    /// Sentences without terms through fxtranslate's batched decoder (a
+    /// sentence longer than the model's window is wrapped by fxtranslate).
+    fn plain(&self, inputs: &[&SentenceInput<'_>], sources: &[&str]) -> Vec<SentenceOutput> {
+        let run = std::panic::AssertUnwindSafe(|| {
+            let (long, short): (Vec<usize>, Vec<usize>) = (0..sources.len())
+                .partition(|&i| self.fx.src_ids(sources[i]).len() > MAX_SOURCE_TOKENS + 1);
+            let mut en = vec![String::new(); sources.len()];
+            let texts: Vec<&str> = short.iter().map(|&i| sources[i]).collect();
+            for (&i, e) in short.iter().zip(self.fx.translate_batch(&texts)) {
+                en[i] = e;
+            }
+            for i in long {
+                en[i] = self.fx.translate_long(sources[i]);
+            }
+            en
+        });
+        match std::panic::catch_unwind(run) {
+            Ok(en) => en
+                .into_iter()
+                .zip(inputs)
+                .map(|(en, input)| {
+                    let mut out = SentenceOutput {
+                        en,
+                        ..Default::default()
+                    };
+                    replace_avoided(&mut out, input.glossary);
+                    out
+                })
+                .collect(),
+            Err(_) => inputs.iter().map(|i| self.fallback_output(i)).collect(),
+        }
     }
 }
 
@@ -392,40 +523,37 @@ impl Engine for NeuralEngine {
             .filter(|&i| inputs[i].hits.is_empty() && !sources[i].is_empty())
             .collect();
         for chunk in plain.chunks(self.opts.batch.max(1)) {
-            let texts: Vec<&str> = chunk.iter().map(|&i| sources[i].as_str()).collect();
-            for (&i, en) in chunk.iter().zip(self.fx.translate_batch(&texts)) {
-                let mut out = SentenceOutput {
-                    en,
-                    ..Default::default()
-                };
-                replace_avoided(&mut out, inputs[i].glossary);
+            let ins: Vec<&SentenceInput<'_>> = chunk.iter().map(|&i| &inputs[i]).collect();
+            let srcs: Vec<&str> = chunk.iter().map(|&i| sources[i].as_str()).collect();
+            for (&i, out) in chunk.iter().zip(self.plain(&ins, &srcs)) {
                 outputs[i] = Some(out);
             }
         }
-        // Sentences with terms: constrained, one per worker at a time.
+        // Sentences with terms: constrained, each worker taking the next
+        // sentence as it finishes one.
         let constrained: Vec<usize> = (0..inputs.len())
             .filter(|&i| !inputs[i].hits.is_empty())
             .collect();
-        let per_worker = constrained.len().div_ceil(self.threads.max(1)).max(1);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let workers = self.threads.clamp(1, constrained.len().max(1));
         let results: Vec<(usize, SentenceOutput)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = constrained
-                .chunks(per_worker)
-                .map(|chunk| {
-                    let sources = &sources;
-                    scope.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|&i| {
-                                let checked = self.translate_with_terms(&inputs[i], &sources[i]);
-                                (i, self.finish(&inputs[i], &sources[i], checked))
-                            })
-                            .collect::<Vec<_>>()
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&i) = constrained.get(k) else {
+                                break done;
+                            };
+                            done.push((i, self.one_with_terms(&inputs[i], &sources[i])));
+                        }
                     })
                 })
                 .collect();
             handles
                 .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
         for (i, out) in results {
@@ -433,6 +561,29 @@ impl Engine for NeuralEngine {
         }
         outputs.into_iter().map(Option::unwrap_or_default).collect()
     }
+}
+
+/// Do two ranges share a byte?
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The first and last of the longest run of consecutive numbers in `xs`
+/// (sorted), the first such run on a tie.
+fn longest_run(xs: &[usize]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < xs.len() {
+        let mut j = k;
+        while j + 1 < xs.len() && xs[j + 1] == xs[j] + 1 {
+            j += 1;
+        }
+        if best.is_none_or(|(a, b)| j - k > b - a) {
+            best = Some((k, j));
+        }
+        k = j + 1;
+    }
+    best.map(|(a, b)| (xs[a], xs[b]))
 }
 
 /// A leading English article of a term (*the Netherlands*, *The Hague*) and
@@ -447,9 +598,10 @@ fn split_article(form: &str) -> (&str, &str) {
     ("", form)
 }
 
-/// Make the words before `span` end with `article` (its case as given):
-/// the model's own article is replaced, a missing one inserted. Returns the
-/// span grown to include the article; other spans move with the edit.
+/// Make the words before `span` end with `article`: the model's own article
+/// is replaced, a missing one inserted; capitalised when nothing but
+/// punctuation precedes it, else as given. Returns the span grown to
+/// include the article; other spans move with the edit.
 fn place_article(checked: &mut Checked, span: Range<usize>, article: &str) -> Range<usize> {
     let before = &checked.en[..span.start];
     let word = article.trim_end();
@@ -463,7 +615,13 @@ fn place_article(checked: &mut Checked, span: Range<usize>, article: &str) -> Ra
         Some(at) => (at, span.start - at),
         None => (span.start, 0),
     };
-    checked.en.replace_range(start..start + old_len, article);
+    let opens = !checked.en[..start].chars().any(char::is_alphanumeric);
+    let article = if opens {
+        capitalize_first(article)
+    } else {
+        article.to_owned()
+    };
+    checked.en.replace_range(start..start + old_len, &article);
     let delta = article.len() as isize - old_len as isize;
     for s in checked.spans.iter_mut().flatten() {
         if s.start >= span.start {
@@ -473,22 +631,19 @@ fn place_article(checked: &mut Checked, span: Range<usize>, article: &str) -> Ra
     start..(span.end as isize + delta) as usize
 }
 
-/// Terms not yet placed, looked for in the English as written.
+/// Terms not yet placed, looked for in the English as written (a stretch
+/// of the English renders one term).
 fn find_unplaced(checked: &mut Checked, forms: &[Vec<String>]) {
     for (i, form) in forms.iter().enumerate() {
         if checked.spans[i].is_some() {
             continue;
         }
-        let taken = checked.spans.clone();
         let found = form.iter().find_map(|f| {
             find_words(&checked.en, f)
                 .into_iter()
                 .find(|r| {
                     &checked.en[r.clone()] == f
-                        && !taken
-                            .iter()
-                            .flatten()
-                            .any(|t| t.start < r.end && r.start < t.end)
+                        && !checked.spans.iter().flatten().any(|t| overlaps(t, r))
                 })
                 .map(|r| (r, f.clone()))
         });
@@ -501,32 +656,47 @@ fn find_unplaced(checked: &mut Checked, forms: &[Vec<String>]) {
 }
 
 /// Replace every forbidden spelling (`avoid`) in the English by the
-/// glossary's English, except inside a placed term (*chicken Kiev*).
+/// glossary's English, except inside a placed term or inside the English of
+/// a longer glossary entry (*chicken Kiev*). Longer forbidden spellings go
+/// first (*Sergei Shoygu* before *Shoygu*); a spelling forbidden by several
+/// entries takes the English of the one with as many words (*Shoygu* →
+/// *Shoigu*, not *Sergei Shoigu*).
 pub fn replace_avoided(out: &mut SentenceOutput, glossary: &Glossary) {
-    let forbidden = forbidden(glossary);
+    let forbidden = glossary.forbidden_spellings();
     if forbidden.is_empty() {
         return;
     }
+    // Occurrences of the English of entries that contain a forbidden
+    // spelling: protected.
+    let mut protected: Vec<Range<usize>> = out.term_spans.iter().flatten().cloned().collect();
+    for &id in glossary.forbidden_containers() {
+        protected.extend(find_words(&out.en, &glossary.entry(id).en));
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let mut longest_first: Vec<&(String, EntryId)> = forbidden.iter().collect();
+    longest_first.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for (avoid, id) in forbidden {
+    for (avoid, id) in longest_first {
+        // Of the entries forbidding this spelling, the one to write.
+        let same: Vec<EntryId> = forbidden
+            .iter()
+            .filter(|(a, _)| a == avoid)
+            .map(|(_, e)| *e)
+            .collect();
+        let chosen = same
+            .iter()
+            .copied()
+            .find(|e| words(&glossary.entry(*e).en) == words(avoid))
+            .unwrap_or(same[0]);
+        if chosen != *id {
+            continue;
+        }
         for r in find_words(&out.en, avoid) {
-            let inside_term = out
-                .term_spans
+            let safe = protected
                 .iter()
-                .flatten()
-                .any(|t| t.start <= r.start && r.end <= t.end);
-            let inside_rendering = glossary.active_entries().any(|(other, e)| {
-                other != *id
-                    && e.en.len() > avoid.len()
-                    && has_rendering(&out.en, &e.en)
-                        .is_some_and(|c| c.start <= r.start && r.end <= c.end)
-            });
-            if inside_term
-                || inside_rendering
-                || edits
-                    .iter()
-                    .any(|(e, _)| e.start < r.end && r.start < e.end)
-            {
+                .any(|p| p.start <= r.start && r.end <= p.end && p.len() > r.len())
+                || out.term_spans.iter().flatten().any(|t| overlaps(t, &r));
+            if safe || edits.iter().any(|(e, _)| overlaps(e, &r)) {
                 continue;
             }
             let en = &glossary.entry(*id).en;
@@ -549,12 +719,6 @@ pub fn replace_avoided(out: &mut SentenceOutput, glossary: &Glossary) {
             }
         }
     }
-}
-
-/// Every forbidden spelling of the glossary with the entry that forbids it,
-/// built once per glossary.
-fn forbidden(glossary: &Glossary) -> &[(String, EntryId)] {
-    glossary.forbidden_spellings()
 }
 
 fn shift(r: &Range<usize>, delta: isize) -> Range<usize> {
@@ -581,20 +745,22 @@ fn widen_to_words(s: &str, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// The byte range of the Dutch term `nl` in the model's normalized source,
-/// preferring the occurrence nearest to where it is in the sentence.
-fn locate(normalized: &str, nl: &str, at: usize, sentence: &str) -> Option<Range<usize>> {
-    // The sentence was put on one line: count the words before the term.
-    let words_before = sentence[..at.min(sentence.len())]
-        .split_whitespace()
-        .count();
-    let candidates: Vec<usize> = normalized.match_indices(nl).map(|(i, _)| i).collect();
-    let best = candidates.into_iter().min_by_key(|&i| {
-        normalized[..i]
-            .split_whitespace()
-            .count()
-            .abs_diff(words_before)
-    })?;
+/// The byte range of the normalized Dutch term `nl` (`▁` for spaces) in
+/// the model's normalized source, the occurrence nearest to the
+/// `words_before`-th word.
+fn locate(normalized: &str, nl: &str, words_before: usize) -> Option<Range<usize>> {
+    let nl = nl.trim_start_matches('▁');
+    let best = normalized
+        .match_indices(nl)
+        .map(|(i, _)| i)
+        .filter(|&i| normalized[..i].is_empty() || normalized[..i].ends_with('▁'))
+        .min_by_key(|&i| {
+            normalized[..i]
+                .split('▁')
+                .filter(|w| !w.is_empty())
+                .count()
+                .abs_diff(words_before)
+        })?;
     Some(best..best + nl.len())
 }
 
@@ -667,6 +833,15 @@ mod tests {
         .unwrap()
     }
 
+    fn replaced(en: &str, g: &Glossary) -> String {
+        let mut out = SentenceOutput {
+            en: en.to_owned(),
+            ..Default::default()
+        };
+        replace_avoided(&mut out, g);
+        out.en
+    }
+
     #[test]
     fn forbidden_spellings_are_replaced_outside_terms() {
         let g = glossary();
@@ -682,14 +857,31 @@ mod tests {
         );
         // The term's span moved with the edit before it.
         assert_eq!(&out.en[out.term_spans[0].clone().unwrap()], "chicken Kiev");
-        // A longer glossary rendering protects its forbidden part even when
-        // it is not a tagged term of the sentence.
-        let mut out = SentenceOutput {
-            en: "They served chicken Kiev in Kiev.".to_owned(),
-            ..Default::default()
-        };
-        replace_avoided(&mut out, &g);
-        assert_eq!(out.en, "They served chicken Kiev in Kyiv.");
+        // A longer glossary rendering protects its forbidden part wherever
+        // it is written, tagged term or not.
+        assert_eq!(
+            replaced(
+                "They served chicken Kiev in Kiev, then chicken Kiev again.",
+                &g
+            ),
+            "They served chicken Kiev in Kyiv, then chicken Kiev again."
+        );
+    }
+
+    #[test]
+    fn a_spelling_forbidden_by_several_entries_takes_the_matching_one() {
+        let g = Glossary::load(crate::glossary::shipped_sources()).unwrap();
+        assert_eq!(
+            replaced("Sergei Shoygu met Zelenskyy.", &g),
+            "Sergei Shoigu met Zelensky."
+        );
+        assert_eq!(
+            replaced("Volodymyr Zelenskyy spoke.", &g),
+            "Volodymyr Zelensky spoke."
+        );
+        assert_eq!(replaced("Shoygu spoke.", &g), "Shoigu spoke.");
+        // Offsets hold where case folding changes lengths.
+        assert_eq!(replaced("ẞ «Kiev» İ", &g), "ẞ «Kyiv» İ");
     }
 
     #[test]
@@ -713,9 +905,21 @@ mod tests {
     }
 
     #[test]
-    fn locate_prefers_the_nearest_occurrence() {
-        let sentence = "Kiev en Kiev";
-        let r = locate("Kiev en Kiev", "Kiev", 8, sentence).unwrap();
-        assert_eq!(r, 8..12);
+    fn locate_finds_terms_in_the_normalized_source() {
+        let src = "▁Kiev▁en▁Den▁Haag▁en▁Kiev.";
+        assert_eq!(locate(src, "▁Kiev", 0), Some(3..7));
+        assert_eq!(
+            locate(src, "▁Kiev", 5),
+            Some(src.rfind("Kiev").unwrap()..src.len() - 1)
+        );
+        assert_eq!(&src[locate(src, "▁Den▁Haag", 2).unwrap()], "Den▁Haag");
+        assert_eq!(locate(src, "▁Haag▁en▁Kiev▁x", 0), None);
+    }
+
+    #[test]
+    fn longest_runs() {
+        assert_eq!(longest_run(&[1, 2, 5, 6, 7, 9]), Some((5, 7)));
+        assert_eq!(longest_run(&[4]), Some((4, 4)));
+        assert_eq!(longest_run(&[]), None);
     }
 }
