@@ -417,19 +417,68 @@ fn split_sentences(text: &str, tokens: Vec<Token>) -> Vec<Sentence> {
     for b in bounds.into_iter().chain(std::iter::once(n)) {
         let toks: Vec<Token> = tokens.by_ref().take(b - prev).collect();
         prev = b;
-        if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-            out.push(Sentence {
-                span: first.span.start..last.span.end,
-                tokens: toks,
-            });
+        for toks in split_overlong(text, toks) {
+            if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+                out.push(Sentence {
+                    span: first.span.start..last.span.end,
+                    tokens: toks,
+                });
+            }
         }
     }
     out
 }
 
+/// A sentence of more tokens than this is cut into pieces (no news
+/// sentence is this long; a text without punctuation can be, and the
+/// engines' work per sentence grows faster than its length).
+pub const MAX_SENTENCE_TOKENS: usize = 160;
+
+/// Cut an overlong sentence: after a comma, semicolon, colon or dash once
+/// a piece has half the maximum, else at the maximum.
+fn split_overlong(text: &str, toks: Vec<Token>) -> Vec<Vec<Token>> {
+    if toks.len() <= MAX_SENTENCE_TOKENS {
+        return vec![toks];
+    }
+    let mut pieces = Vec::new();
+    let mut cur = Vec::new();
+    for t in toks {
+        if cur.len() >= MAX_SENTENCE_TOKENS {
+            pieces.push(std::mem::take(&mut cur));
+        }
+        let soft = t.kind == TokenKind::Punct
+            && matches!(&text[t.span.clone()], "," | ";" | ":" | "–" | "—");
+        cur.push(t);
+        if soft && cur.len() >= MAX_SENTENCE_TOKENS / 2 {
+            pieces.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        pieces.push(cur);
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_sentences_are_cut_at_commas_or_the_maximum() {
+        let long = vec!["woord"; 400].join(" ");
+        let doc = segment(&long, &SegmentOptions::default());
+        let lens: Vec<usize> = doc.sentences().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 80]);
+        let commas = vec!["woord woord woord,"; 100].join(" ");
+        let doc = segment(&commas, &SegmentOptions::default());
+        for s in doc.sentences() {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            assert!(commas[s.span.clone()].ends_with(',') || s.span.end == commas.len());
+        }
+        // Spans tile the text: nothing lost.
+        let joined: Vec<&str> = doc.sentences().map(|s| &commas[s.span.clone()]).collect();
+        assert_eq!(joined.join(" "), commas);
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = segment(text, &SegmentOptions::default());

@@ -660,3 +660,26 @@ fn tag_json_has_positions() {
     assert_eq!(t["en"], "Ukraine");
     assert_eq!(t["kind"], "place");
 }
+
+#[test]
+fn a_huge_word_and_a_line_without_punctuation_are_translated() {
+    // A 300,000-letter "word" is kept as written; a 40,000-word line with
+    // no punctuation is cut into sentences: one output line per input line.
+    let word = format!("X{}", "a".repeat(300_000));
+    let words = ["Poetin", "sprak", "in", "Moskou", "met", "de", "vrede"];
+    let line: Vec<&str> = (0..40_000).map(|i| words[i * 7 % 5]).collect();
+    let input = format!("{word}\n{}\n", line.join(" "));
+    let out = stdout_of(
+        tolk()
+            .args(["translate", "-e", "builtin", "-f", "text"])
+            .write_stdin(input),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], word);
+    assert!(
+        lines[1].matches("Putin").count() >= 8_000,
+        "{}",
+        &lines[1][..200]
+    );
+}

@@ -253,6 +253,9 @@ fn is_capitalised(s: &str) -> bool {
 }
 
 /// Build the words of a sentence.
+/// Longer tokens are not analysed (kept as written).
+pub const MAX_WORD_CHARS: usize = 80;
+
 pub fn words(
     text: &str,
     sentence: &Sentence,
@@ -345,8 +348,11 @@ pub fn words(
             i += len;
             continue;
         }
+        // A token longer than any word (a URL, a run of letters) is kept as
+        // written: the analyses below grow faster than its length.
+        let analysable = lower.chars().count() <= MAX_WORD_CHARS;
         let readings = match t.kind {
-            TokenKind::Word | TokenKind::Abbreviation => morph::analyse(lex, &lower),
+            TokenKind::Word | TokenKind::Abbreviation if analysable => morph::analyse(lex, &lower),
             _ => Vec::new(),
         };
         let initial = at_start
@@ -357,12 +363,13 @@ pub fn words(
                 ));
         let mut term_form = None;
         let mut compound = None;
-        if t.kind == TokenKind::Word {
+        if t.kind == TokenKind::Word && analysable {
             // The glossary is law: an inflected glossary term wins over the lexicon.
             term_form = inflected_term(glossary, &lower);
         }
 
         if t.kind == TokenKind::Word
+            && analysable
             && readings.is_empty()
             && term_form.is_none()
             && super::numbers::parse(&lower).is_none()
@@ -1159,6 +1166,9 @@ fn words_ahead_have_te(words: &[Word], i: usize) -> bool {
 /// Does the engine know this word form (lexicon, morphology or compound)?
 pub fn known(raw: &str, glossary: &Glossary, lex: &Lexicon) -> bool {
     let lower = normalize_apostrophes(&raw.to_lowercase());
+    if lower.chars().count() > MAX_WORD_CHARS {
+        return false;
+    }
     !morph::analyse(lex, &lower).is_empty()
         || super::numbers::parse(&lower).is_some()
         || inflected_term(glossary, &lower).is_some()

@@ -102,10 +102,16 @@ fn modifier_with_linker(
     None
 }
 
+/// Longer words are not split into parts.
+pub const MAX_COMPOUND_CHARS: usize = 60;
+
 /// Split `w` (lowercase) into known parts.
 pub fn split(lex: &Lexicon, glossary: &Glossary, w: &str) -> Option<Compound> {
     let n = w.len();
-    if w.chars().count() < 6 {
+    // The search is quadratic in the length: a "word" longer than any
+    // Dutch compound (a URL, a run of letters) is not one.
+    let chars = w.chars().count();
+    if !(6..=MAX_COMPOUND_CHARS).contains(&chars) {
         return None;
     }
     let bounds: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([n]).collect();
