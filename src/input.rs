@@ -65,6 +65,24 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Guess the encoding of `bytes` (`--encoding auto`): a BOM, else UTF-8
+/// when the bytes are valid UTF-8, else what `chardetng` finds most likely
+/// (legacy single- and multi-byte encodings).
+pub fn detect(bytes: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    if let Some(label) = utf16_without_bom(bytes) {
+        return encoding_for_label(label).unwrap_or(UTF_16LE);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    det.feed(bytes, true);
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
 /// Decode `bytes`. A BOM always wins; otherwise `encoding` (default UTF-8).
 pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
@@ -158,6 +176,27 @@ mod tests {
             decode(b"\xEF\xBB\xBFab\xFF", None).unwrap_err(),
             DecodeError::InvalidUtf8 { offset: 5 }
         );
+    }
+
+    #[test]
+    fn detects_encodings() {
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Poetin sprak in Moskou met de Oekraïense president over één kerncentrale. Café, reünie, ruïne, coördinatie, België, geëvacueerd.");
+        let enc = detect(&cp1252);
+        assert!(
+            decode(&cp1252, Some(enc)).unwrap().text.contains("één"),
+            "{}",
+            enc.name()
+        );
+        assert_eq!(detect("Kyiv één".as_bytes()), UTF_8);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Kiev".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(detect(&le), UTF_16LE);
+        let be: Vec<u8> = "Poetin sprak"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(detect(&be), UTF_16BE);
     }
 
     #[test]

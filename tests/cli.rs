@@ -683,3 +683,34 @@ fn a_huge_word_and_a_line_without_punctuation_are_translated() {
         &lines[1][..200]
     );
 }
+
+#[test]
+fn encoding_auto_detects_and_says_so() {
+    let d = tmp();
+    let path = d.path().join("cp.txt");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Poetin sprak met de Oekraïense president over één kerncentrale in België.\n");
+    fs::write(&path, &bytes).unwrap();
+    tolk()
+        .args([
+            "translate",
+            "-e",
+            "builtin",
+            "-f",
+            "text",
+            "--encoding",
+            "auto",
+        ])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ukrainian").and(predicate::str::contains("Belgium")))
+        .stderr(predicate::str::contains("encoding detected: windows-1252"));
+    // Without --encoding it stays an error with its byte offset.
+    tolk()
+        .args(["translate", "-f", "text"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid UTF-8 at byte offset"));
+}

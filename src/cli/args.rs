@@ -85,7 +85,8 @@ pub struct InputArgs {
     pub inputs: Vec<String>,
 
     /// Decode input with this encoding (e.g. windows-1252, latin1, utf-16le)
-    /// instead of UTF-8. A byte order mark always wins.
+    /// instead of UTF-8, or `auto` to detect it (said on standard error).
+    /// A byte order mark always wins.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 

@@ -70,15 +70,24 @@ pub struct Input {
 pub struct Inputs {
     pub names: Vec<String>,
     encoding: Option<&'static encoding_rs::Encoding>,
+    /// `--encoding auto`: detect per input and say what was chosen.
+    detect: bool,
 }
 
 impl Inputs {
     /// Resolve the input arguments (checking `--encoding` at once).
     pub fn new(args: &InputArgs) -> Result<Inputs> {
+        let detect = args
+            .encoding
+            .as_deref()
+            .is_some_and(|l| l.eq_ignore_ascii_case("auto"));
         let encoding = match &args.encoding {
             None => None,
+            Some(_) if detect => None,
             Some(label) => Some(encoding_for_label(label).with_context(|| {
-                format!("unknown encoding {label:?} (try utf-8, windows-1252, latin1, utf-16le)")
+                format!(
+                    "unknown encoding {label:?} (try auto, utf-8, windows-1252, latin1, utf-16le)"
+                )
             })?),
         };
         let names = if args.inputs.is_empty() {
@@ -86,7 +95,11 @@ impl Inputs {
         } else {
             args.inputs.clone()
         };
-        Ok(Inputs { names, encoding })
+        Ok(Inputs {
+            names,
+            encoding,
+            detect,
+        })
     }
 
     /// Read and decode one input. Inputs are read one at a time, as output
@@ -104,7 +117,14 @@ impl Inputs {
             read_file(Path::new(name))?
         };
         let display = if name == "-" { "<stdin>" } else { name };
-        let decoded = decode(&bytes, self.encoding).with_context(|| display.to_owned())?;
+        let encoding = if self.detect && !bytes.is_empty() {
+            let enc = tolk::input::detect(&bytes);
+            eprintln!("tolk: {display}: encoding detected: {}", enc.name());
+            Some(enc)
+        } else {
+            self.encoding
+        };
+        let decoded = decode(&bytes, encoding).with_context(|| display.to_owned())?;
         Ok(Input {
             name: name.to_owned(),
             decoded,
