@@ -430,20 +430,23 @@ fn output_file_keeps_permissions_and_links() {
     use std::os::unix::fs::PermissionsExt;
     let d = tmp();
     fs::write(d.path().join("in.txt"), "Kiev.\n").unwrap();
+    let translate_to = |out: &str| {
+        tolk_in(d.path())
+            .args([
+                "translate",
+                "-e",
+                "glossary",
+                "-f",
+                "text",
+                "-o",
+                out,
+                "in.txt",
+            ])
+            .assert()
+            .success();
+    };
     // A new file is not left private (tempfile's 0600).
-    tolk_in(d.path())
-        .args([
-            "translate",
-            "-e",
-            "glossary",
-            "-f",
-            "text",
-            "-o",
-            "new.txt",
-            "in.txt",
-        ])
-        .assert()
-        .success();
+    translate_to("new.txt");
     let mode = fs::metadata(d.path().join("new.txt"))
         .unwrap()
         .permissions()
@@ -453,19 +456,7 @@ fn output_file_keeps_permissions_and_links() {
     // An existing file keeps its mode.
     fs::write(d.path().join("old.txt"), "x").unwrap();
     fs::set_permissions(d.path().join("old.txt"), fs::Permissions::from_mode(0o640)).unwrap();
-    tolk_in(d.path())
-        .args([
-            "translate",
-            "-e",
-            "glossary",
-            "-f",
-            "text",
-            "-o",
-            "old.txt",
-            "in.txt",
-        ])
-        .assert()
-        .success();
+    translate_to("old.txt");
     assert_eq!(
         fs::metadata(d.path().join("old.txt"))
             .unwrap()
@@ -476,19 +467,7 @@ fn output_file_keeps_permissions_and_links() {
     );
     // A symbolic link stays a link; its target gets the output.
     std::os::unix::fs::symlink("old.txt", d.path().join("link.txt")).unwrap();
-    tolk_in(d.path())
-        .args([
-            "translate",
-            "-e",
-            "glossary",
-            "-f",
-            "text",
-            "-o",
-            "link.txt",
-            "in.txt",
-        ])
-        .assert()
-        .success();
+    translate_to("link.txt");
     assert!(
         fs::symlink_metadata(d.path().join("link.txt"))
             .unwrap()

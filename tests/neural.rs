@@ -164,24 +164,10 @@ fn a_term_the_model_cannot_spell_is_repaired_or_marked_missing() {
     // The tiny vocabulary has no Cyrillic: this English cannot be decoded.
     let glossary = g.path().join("g.csv");
     std::fs::write(&glossary, "nl,en,kind\nKiev,Київ,place\n").unwrap();
+    let g = glossary.to_str().unwrap();
     let run = |extra: &[&str]| -> Value {
-        let out = stdout_of(
-            tolk()
-                .args(["--no-default-glossary", "-g"])
-                .arg(&glossary)
-                .args([
-                    "translate",
-                    "--engine",
-                    "neural",
-                    "-f",
-                    "json",
-                    "--model-dir",
-                ])
-                .arg(d.path())
-                .args(extra)
-                .write_stdin("Poetin sprak in Kiev."),
-        );
-        serde_json::from_str(&out).unwrap()
+        let args = [&["--no-default-glossary", "-g", g], extra].concat();
+        neural_json(d.path(), &args, "Poetin sprak in Kiev.")
     };
     // Strict (default): repaired, and said so.
     let doc = run(&[]);

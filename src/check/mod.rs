@@ -235,8 +235,6 @@ fn has_rendering(target: &str, en: &str) -> Option<std::ops::Range<usize>> {
 /// Check `units` against `glossary`.
 pub fn check(units: Vec<Unit>, unaligned: Vec<usize>, glossary: &Glossary) -> Report {
     let mut findings = Vec::new();
-    // Every forbidden spelling, with the entry that forbids it.
-    let forbidden = glossary.forbidden_spellings();
     // Entry → renderings seen (rendering → first unit).
     let mut renderings: BTreeMap<EntryId, BTreeMap<String, usize>> = BTreeMap::new();
     let translit = crate::translit::shipped();
@@ -292,64 +290,59 @@ pub fn check(units: Vec<Unit>, unaligned: Vec<usize>, glossary: &Glossary) -> Re
                 }
             }
         }
-        for (a, id) in forbidden {
-            for r in find_words(&unit.en, a) {
-                if covered
-                    .iter()
-                    .any(|c| c.start <= r.start && r.end <= c.end && c.len() > r.len())
-                {
-                    continue;
-                }
-                let e = glossary.entry(*id);
-                findings.push(Finding {
-                    unit: u,
-                    level: Level::Error,
-                    code: "forbidden",
-                    message: format!(
-                        "`{}` is a forbidden spelling: write `{}`",
-                        &unit.en[r.clone()],
-                        e.en
-                    ),
-                    entry: Some(e.location.to_string()),
-                    text: unit.en[r].to_owned(),
-                });
+        for (r, id) in glossary.find_forbidden(&unit.en) {
+            if covered
+                .iter()
+                .any(|c| c.start <= r.start && r.end <= c.end && c.len() > r.len())
+            {
+                continue;
             }
+            let e = glossary.entry(id);
+            findings.push(Finding {
+                unit: u,
+                level: Level::Error,
+                code: "forbidden",
+                message: format!(
+                    "`{}` is a forbidden spelling: write `{}`",
+                    &unit.en[r.clone()],
+                    e.en
+                ),
+                entry: Some(e.location.to_string()),
+                text: unit.en[r].to_owned(),
+            });
         }
         // Numbers.
         let (missing, extra) =
             numbers::compare(&numbers::dutch(&unit.nl), &numbers::english(&unit.en));
+        let mut number = |message: String, text: String| {
+            findings.push(Finding {
+                unit: u,
+                level: Level::Error,
+                code: "number",
+                message,
+                entry: None,
+                text,
+            })
+        };
         // A number changed is one finding, not a missing one and an extra one.
         let changed = missing.len().min(extra.len());
         for (m, x) in missing.iter().zip(&extra).take(changed) {
-            findings.push(Finding {
-                unit: u,
-                level: Level::Error,
-                code: "number",
-                message: format!("the number `{m}` of the source is `{x}` in the target"),
-                entry: None,
-                text: x.clone(),
-            });
+            number(
+                format!("the number `{m}` of the source is `{x}` in the target"),
+                x.clone(),
+            );
         }
-        let (missing, extra) = (missing[changed..].to_vec(), extra[changed..].to_vec());
-        for m in missing {
-            findings.push(Finding {
-                unit: u,
-                level: Level::Error,
-                code: "number",
-                message: format!("the number `{m}` of the source has no counterpart in the target"),
-                entry: None,
-                text: m,
-            });
+        for m in &missing[changed..] {
+            number(
+                format!("the number `{m}` of the source has no counterpart in the target"),
+                m.clone(),
+            );
         }
-        for x in extra {
-            findings.push(Finding {
-                unit: u,
-                level: Level::Error,
-                code: "number",
-                message: format!("the number `{x}` in the target is not in the source"),
-                entry: None,
-                text: x,
-            });
+        for x in &extra[changed..] {
+            number(
+                format!("the number `{x}` in the target is not in the source"),
+                x.clone(),
+            );
         }
         // Citation markers.
         let cites = |t: &str| -> Vec<String> {

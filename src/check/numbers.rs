@@ -136,24 +136,28 @@ pub fn dutch(s: &str) -> Vec<Number> {
             });
         }
     }
-    for w in s
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        let lower = w.to_lowercase();
-        // *een* is also the article.
-        if matches!(lower.as_str(), "een" | "één") {
-            continue;
+    // *een* is also the article.
+    out.extend(spelled(s, |w| {
+        if matches!(w, "een" | "één") {
+            None
+        } else {
+            crate::translate::numbers::parse(w)
         }
-        if let Some(v) = crate::translate::numbers::parse(&lower) {
-            out.push(Number {
+    }));
+    out
+}
+
+/// Numbers written as words, valued by `value` (of the lowercase word).
+fn spelled(s: &str, value: impl Fn(&str) -> Option<u64>) -> impl Iterator<Item = Number> {
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter_map(move |w| {
+            value(&w.to_lowercase()).map(|v| Number {
                 text: w.to_owned(),
                 keys: vec![v.to_string()],
                 spelled: true,
-            });
-        }
-    }
-    out
+            })
+        })
 }
 
 const EN_WORDS: [(&str, u64); 28] = [
@@ -248,19 +252,9 @@ pub fn english(s: &str) -> Vec<Number> {
             spelled: false,
         });
     }
-    for w in s
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        let lower = w.to_lowercase();
-        if let Some((_, v)) = EN_WORDS.iter().find(|(e, _)| *e == lower) {
-            out.push(Number {
-                text: w.to_owned(),
-                keys: vec![v.to_string()],
-                spelled: true,
-            });
-        }
-    }
+    out.extend(spelled(s, |w| {
+        EN_WORDS.iter().find(|(e, _)| *e == w).map(|(_, v)| *v)
+    }));
     out
 }
 

@@ -118,3 +118,21 @@ fn find_words_keeps_offsets_where_case_folding_changes_lengths() {
     assert!(find_words("Putinism", "Putin").is_empty());
     assert_eq!(find_words("Kiev Kiev", "kiev"), vec![0..4, 5..9]);
 }
+
+#[test]
+fn a_spelling_several_entries_forbid_is_one_finding_with_the_matching_english() {
+    let g = Glossary::load(crate::glossary::shipped_sources()).unwrap();
+    let (units, whole) = align("Zelensky sprak.", "Zelenskyy spoke.").unwrap();
+    let report = check(units, whole, &g);
+    let forbidden: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "forbidden")
+        .collect();
+    assert_eq!(forbidden.len(), 1, "{:?}", report.findings);
+    assert!(
+        forbidden[0].message.ends_with("write `Zelensky`"),
+        "{}",
+        forbidden[0].message
+    );
+}

@@ -82,6 +82,8 @@ pub struct Glossary {
     /// first use.
     forbidden: OnceLock<Vec<(String, EntryId)>>,
     forbidden_containers: OnceLock<Vec<EntryId>>,
+    /// A matcher over the forbidden spellings, built on first use.
+    forbidden_matcher: OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 /// Who holds a key while loading.
@@ -106,6 +108,7 @@ impl Glossary {
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
             forbidden_containers: OnceLock::new(),
+            forbidden_matcher: OnceLock::new(),
             matched: 0,
         }
     }
@@ -170,6 +173,7 @@ impl Glossary {
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
             forbidden_containers: OnceLock::new(),
+            forbidden_matcher: OnceLock::new(),
         })
     }
 
@@ -369,17 +373,65 @@ impl Glossary {
     }
 
     /// Every forbidden spelling (the effective `avoid` lists of the active
-    /// entries) with the entry that forbids it.
+    /// entries), once, with the entry whose English replaces it, longest
+    /// spelling first. A spelling several entries forbid (*Zelenskyy*, by
+    /// *Volodymyr Zelensky* and *Zelensky*) goes to the one whose English has
+    /// as many words, else to the first.
     pub fn forbidden_spellings(&self) -> &[(String, EntryId)] {
         self.forbidden.get_or_init(|| {
-            self.active_entries()
-                .flat_map(|(id, _)| {
-                    self.effective_avoid(id)
-                        .into_iter()
-                        .map(move |a| (a.to_owned(), id))
-                })
-                .collect()
+            let words = |s: &str| s.split_whitespace().count();
+            let mut out: Vec<(String, EntryId)> = Vec::new();
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for (id, _) in self.active_entries() {
+                for a in self.effective_avoid(id) {
+                    let fits = |id: EntryId| words(&self.entries[id].en) == words(a);
+                    match seen.get(&a.to_lowercase()) {
+                        Some(&k) if !fits(out[k].1) && fits(id) => out[k].1 = id,
+                        Some(_) => {}
+                        None => {
+                            seen.insert(a.to_lowercase(), out.len());
+                            out.push((a.to_owned(), id));
+                        }
+                    }
+                }
+            }
+            out.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+            out
         })
+    }
+
+    /// The forbidden spellings in `text`, as whole words (ASCII case
+    /// ignored), in text order, the longest where they overlap: each with
+    /// its byte range and the entry whose English replaces it.
+    pub fn find_forbidden(&self, text: &str) -> Vec<(std::ops::Range<usize>, EntryId)> {
+        let forbidden = self.forbidden_spellings();
+        let matcher = self.forbidden_matcher.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(forbidden.iter().map(|(a, _)| a))
+                .ok()
+        });
+        let Some(matcher) = matcher.as_ref().filter(|_| !forbidden.is_empty()) else {
+            return Vec::new();
+        };
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut hits: Vec<(std::ops::Range<usize>, EntryId)> = matcher
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                !word(text[..m.start()].chars().next_back())
+                    && !word(text[m.end()..].chars().next())
+            })
+            .map(|m| (m.range(), forbidden[m.pattern().as_usize()].1))
+            .collect();
+        hits.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
+        let mut out: Vec<(std::ops::Range<usize>, EntryId)> = Vec::new();
+        for (r, id) in hits {
+            if !out.iter().any(|(o, _)| o.start < r.end && r.start < o.end) {
+                out.push((r, id));
+            }
+        }
+        out.sort_by_key(|(r, _)| r.start);
+        out
     }
 
     /// The `avoid` list of an entry after overrides: an English spelling that

@@ -15,7 +15,7 @@
 use super::constrain::{self, Placement, Settings, StepModel, Term};
 use crate::check::find_words;
 use crate::engine::{Engine, Repair, SentenceInput, SentenceOutput, TermStatus, capitalize_first};
-use crate::glossary::{EntryId, Glossary};
+use crate::glossary::Glossary;
 use fxtranslate::engine::Engine as Fx;
 use fxtranslate::segment::MAX_SOURCE_TOKENS;
 use fxtranslate::spm::SpmVocab;
@@ -657,57 +657,37 @@ fn find_unplaced(checked: &mut Checked, forms: &[Vec<String>]) {
 
 /// Replace every forbidden spelling (`avoid`) in the English by the
 /// glossary's English, except inside a placed term or inside the English of
-/// a longer glossary entry (*chicken Kiev*). Longer forbidden spellings go
-/// first (*Sergei Shoygu* before *Shoygu*); a spelling forbidden by several
-/// entries takes the English of the one with as many words (*Shoygu* →
-/// *Shoigu*, not *Sergei Shoigu*).
+/// a longer glossary entry (*chicken Kiev*). Spellings and their
+/// replacements are as [`Glossary::forbidden_spellings`] lists them:
+/// longest first, *Shoygu* → *Shoigu* (not *Sergei Shoigu*).
 pub fn replace_avoided(out: &mut SentenceOutput, glossary: &Glossary) {
-    let forbidden = glossary.forbidden_spellings();
-    if forbidden.is_empty() {
+    let found = glossary.find_forbidden(&out.en);
+    if found.is_empty() {
         return;
     }
     // Occurrences of the English of entries that contain a forbidden
-    // spelling: protected.
+    // spelling, and the placed terms: protected.
     let mut protected: Vec<Range<usize>> = out.term_spans.iter().flatten().cloned().collect();
     for &id in glossary.forbidden_containers() {
         protected.extend(find_words(&out.en, &glossary.entry(id).en));
     }
-    let words = |s: &str| s.split_whitespace().count();
-    let mut longest_first: Vec<&(String, EntryId)> = forbidden.iter().collect();
-    longest_first.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for (avoid, id) in longest_first {
-        // Of the entries forbidding this spelling, the one to write.
-        let same: Vec<EntryId> = forbidden
+    for (r, id) in found {
+        let safe = protected
             .iter()
-            .filter(|(a, _)| a == avoid)
-            .map(|(_, e)| *e)
-            .collect();
-        let chosen = same
-            .iter()
-            .copied()
-            .find(|e| words(&glossary.entry(*e).en) == words(avoid))
-            .unwrap_or(same[0]);
-        if chosen != *id {
+            .any(|p| p.start <= r.start && r.end <= p.end && p.len() > r.len())
+            || out.term_spans.iter().flatten().any(|t| overlaps(t, &r));
+        if safe {
             continue;
         }
-        for r in find_words(&out.en, avoid) {
-            let safe = protected
-                .iter()
-                .any(|p| p.start <= r.start && r.end <= p.end && p.len() > r.len())
-                || out.term_spans.iter().flatten().any(|t| overlaps(t, &r));
-            if safe || edits.iter().any(|(e, _)| overlaps(e, &r)) {
-                continue;
-            }
-            let en = &glossary.entry(*id).en;
-            let was = &out.en[r.clone()];
-            let with = if was.chars().next().is_some_and(char::is_uppercase) {
-                capitalize_first(en)
-            } else {
-                en.clone()
-            };
-            edits.push((r, with));
-        }
+        let en = &glossary.entry(id).en;
+        let was = &out.en[r.clone()];
+        let with = if was.chars().next().is_some_and(char::is_uppercase) {
+            capitalize_first(en)
+        } else {
+            en.clone()
+        };
+        edits.push((r, with));
     }
     edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     for (r, with) in edits {
