@@ -188,27 +188,32 @@ impl NeuralEngine {
         forms
     }
 
-    /// The token sequences of `forms`; a form the vocabulary cannot spell
-    /// (an unknown piece) is left out.
+    /// The token sequences of `forms` (after a leading article), one per
+    /// form, so an alternative's index is its form's; a form the vocabulary
+    /// cannot spell (an unknown piece) gets an empty sequence, which the
+    /// decoder never places.
     fn alternatives(&self, forms: &[String]) -> Term {
         Term {
             alternatives: forms
                 .iter()
                 .map(|f| self.trg.encode(split_article(f).1))
-                .filter(|ids| {
-                    !ids.is_empty() && ids.iter().all(|&id| self.trg.piece(id) != "<unk>")
+                .map(|ids| {
+                    if ids.iter().all(|&id| self.trg.piece(id) != "<unk>") {
+                        ids
+                    } else {
+                        Vec::new()
+                    }
                 })
                 .collect(),
         }
     }
 
     /// Decode one sentence with its terms as constraints.
-    fn decode_constrained(&self, src: &str, terms: &[Term]) -> constrain::Decoded {
-        let ids = self.fx.src_ids(src);
+    fn decode_constrained(&self, ids: &[u32], terms: &[Term]) -> constrain::Decoded {
         let seq = ids.len();
         let mut step = FxStep {
             fx: &self.fx,
-            context: self.fx.encode(&ids),
+            context: self.fx.encode(ids),
             seq,
             cells: vec![vec![0.0; self.dim]; self.dec_depth + 1],
         };
@@ -228,33 +233,30 @@ impl NeuralEngine {
 
     /// Translate one sentence that has terms, with the post-check (before
     /// repairs).
-    fn translate_with_terms(&self, input: &SentenceInput<'_>, src: &str) -> Checked {
-        let forms: Vec<Vec<String>> = (0..input.hits.len())
-            .map(|i| Self::forms(input, i))
-            .collect();
+    fn translate_with_terms(
+        &self,
+        input: &SentenceInput<'_>,
+        src: &str,
+        forms: &[Vec<String>],
+    ) -> Checked {
         let mut checked = Checked::empty(forms.len());
-        if self.fx.src_ids(src).len() > MAX_SOURCE_TOKENS + 1 {
+        let ids = self.fx.src_ids(src);
+        if ids.len() > MAX_SOURCE_TOKENS + 1 {
             // Longer than the model's window: fxtranslate wraps it, without
             // constraints; the post-check and the repairs do the rest.
             checked.en = self.fx.translate_long(src);
-            find_unplaced(&mut checked, &forms);
+            find_unplaced(&mut checked, forms);
             return checked;
         }
         let terms: Vec<Term> = forms.iter().map(|f| self.alternatives(f)).collect();
-        let decoded = self.decode_constrained(src, &terms);
+        let decoded = self.decode_constrained(&ids, &terms);
         let (en, ranges) = self.trg.decode_with_offsets(&decoded.tokens);
         checked.en = en;
         // Every placement as a span of the English as decoded, first; the
         // articles are put in afterwards, right to left.
         let mut articles: Vec<(usize, String)> = Vec::new();
         for p in &decoded.placed {
-            let Some(alt) = terms[p.term].alternatives.get(p.alternative) else {
-                continue;
-            };
-            let Some(text) = forms[p.term]
-                .iter()
-                .find(|f| &self.trg.encode(split_article(f).1) == alt)
-            else {
+            let Some(text) = forms[p.term].get(p.alternative) else {
                 continue;
             };
             let (Some(first), Some(last)) = (
@@ -297,7 +299,7 @@ impl NeuralEngine {
             checked.spans[t] = Some(span);
         }
         // Anything the decoder did not report, looked for in the text.
-        find_unplaced(&mut checked, &forms);
+        find_unplaced(&mut checked, forms);
         checked
     }
 
@@ -305,14 +307,16 @@ impl NeuralEngine {
     /// translation: each missing term replaces the target words aligned to
     /// its Dutch. `None` when a term has nothing aligned to it, or its words
     /// overlap another term.
-    fn repair_aligned(&self, input: &SentenceInput<'_>, src: &str) -> Option<Checked> {
-        let forms: Vec<Vec<String>> = (0..input.hits.len())
-            .map(|i| Self::forms(input, i))
-            .collect();
+    fn repair_aligned(
+        &self,
+        input: &SentenceInput<'_>,
+        src: &str,
+        forms: &[Vec<String>],
+    ) -> Option<Checked> {
         let aligned = self.fx.translate_aligned(src);
         let mut checked = Checked::empty(forms.len());
         checked.en = aligned.target_text.clone();
-        find_unplaced(&mut checked, &forms);
+        find_unplaced(&mut checked, forms);
         let src16 = Utf16Offsets::new(&aligned.source_normalized);
         let trg16 = Utf16Offsets::new(&aligned.target_text);
         let mut edits: Vec<(Range<usize>, usize)> = Vec::new();
@@ -383,14 +387,20 @@ impl NeuralEngine {
     /// The post-check: forbidden spellings replaced, every span verified;
     /// in strict mode a sentence with a missing term is repaired by
     /// alignment, else translated by the fallback engine.
-    fn finish(&self, input: &SentenceInput<'_>, src: &str, checked: Checked) -> SentenceOutput {
-        let out = self.checked_output(input, checked);
+    fn finish(
+        &self,
+        input: &SentenceInput<'_>,
+        src: &str,
+        forms: &[Vec<String>],
+        checked: Checked,
+    ) -> SentenceOutput {
+        let out = self.checked_output(input, forms, checked);
         if !self.opts.strict || !out.term_status.contains(&TermStatus::Missing) {
             return out;
         }
         if let Some(mut repaired) = self
-            .repair_aligned(input, src)
-            .map(|c| self.checked_output(input, c))
+            .repair_aligned(input, src, forms)
+            .map(|c| self.checked_output(input, forms, c))
             .filter(|o| !o.term_status.contains(&TermStatus::Missing))
         {
             repaired.repair = Some(Repair::Aligned);
@@ -410,7 +420,12 @@ impl NeuralEngine {
     /// `checked` as engine output: forbidden spellings replaced (a term
     /// the model wrote in a forbidden spelling is then found), each span
     /// checked against its text (a term whose span is wrong is missing).
-    fn checked_output(&self, input: &SentenceInput<'_>, checked: Checked) -> SentenceOutput {
+    fn checked_output(
+        &self,
+        input: &SentenceInput<'_>,
+        all: &[Vec<String>],
+        checked: Checked,
+    ) -> SentenceOutput {
         let mut out = SentenceOutput {
             en: checked.en,
             term_spans: checked.spans,
@@ -427,10 +442,7 @@ impl NeuralEngine {
                 forms: forms.clone(),
                 status: out.term_status.clone(),
             };
-            let all: Vec<Vec<String>> = (0..input.hits.len())
-                .map(|i| Self::forms(input, i))
-                .collect();
-            find_unplaced(&mut again, &all);
+            find_unplaced(&mut again, all);
             for (i, form) in forms.iter_mut().enumerate() {
                 if out.term_status[i] == TermStatus::Missing && again.spans[i].is_some() {
                     out.term_spans[i] = again.spans[i].clone();
@@ -464,8 +476,11 @@ impl NeuralEngine {
     /// the model cannot render.
     fn one_with_terms(&self, input: &SentenceInput<'_>, src: &str) -> SentenceOutput {
         let run = std::panic::AssertUnwindSafe(|| {
-            let checked = self.translate_with_terms(input, src);
-            self.finish(input, src, checked)
+            let forms: Vec<Vec<String>> = (0..input.hits.len())
+                .map(|i| Self::forms(input, i))
+                .collect();
+            let checked = self.translate_with_terms(input, src, &forms);
+            self.finish(input, src, &forms, checked)
         });
         std::panic::catch_unwind(run).unwrap_or_else(|_| self.fallback_output(input))
     }
