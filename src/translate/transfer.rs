@@ -86,6 +86,14 @@ const THIRD_SG: Agr = Agr {
 
 /// Verbs whose perfect takes *zijn* (motion and change of state): with them
 /// *is gekomen* is *has come*, not a passive.
+/// Dutch modals rendered by an English modal or its periphrasis: finite
+/// present, finite past, after a perfect auxiliary, anywhere else.
+const MODALS: &[(&str, [&str; 4])] = &[
+    ("zullen", ["will", "would", "will", "will"]),
+    ("kunnen", ["can", "could", "been able to", "be able to"]),
+    ("moeten", ["must", "had to", "had to", "have to"]),
+];
+
 const ZIJN_VERBS: &[&str] = &[
     "komen",
     "gaan",
@@ -1921,36 +1929,22 @@ fn verb_phrase(
             });
         };
         if pos < last {
+            if let Some((_, [present, past, participle, other])) =
+                MODALS.iter().find(|(m, _)| *m == lemma)
+            {
+                push(
+                    match need {
+                        Need::Finite { past: false } => present,
+                        Need::Finite { past: true } => past,
+                        Need::Participle => participle,
+                        _ => other,
+                    }
+                    .to_string(),
+                );
+                need = Need::Base;
+                continue;
+            }
             match lemma.as_str() {
-                "zullen" => {
-                    push(match need {
-                        Need::Finite { past: false } => "will".into(),
-                        Need::Finite { past: true } => "would".into(),
-                        _ => "will".into(),
-                    });
-                    need = Need::Base;
-                    continue;
-                }
-                "kunnen" => {
-                    push(match need {
-                        Need::Finite { past: false } => "can".into(),
-                        Need::Finite { past: true } => "could".into(),
-                        Need::Participle => "been able to".into(),
-                        _ => "be able to".into(),
-                    });
-                    need = Need::Base;
-                    continue;
-                }
-                "moeten" => {
-                    push(match need {
-                        Need::Finite { past: false } => "must".into(),
-                        Need::Finite { past: true } => "had to".into(),
-                        Need::Participle => "had to".into(),
-                        _ => "have to".into(),
-                    });
-                    need = Need::Base;
-                    continue;
-                }
                 "mogen" => {
                     push(match need {
                         Need::Finite { past: false } => "may".into(),
@@ -1961,13 +1955,9 @@ fn verb_phrase(
                     need = Need::Base;
                     continue;
                 }
-                "willen" => {
-                    push(format!("{} to", verb_form_en(ctx, "want", need, agr)));
-                    need = Need::Base;
-                    continue;
-                }
-                "hoeven" => {
-                    push(format!("{} to", verb_form_en(ctx, "need", need, agr)));
+                "willen" | "hoeven" => {
+                    let en = if lemma == "willen" { "want" } else { "need" };
+                    push(format!("{} to", verb_form_en(ctx, en, need, agr)));
                     need = Need::Base;
                     continue;
                 }
