@@ -13,6 +13,8 @@ use super::entry::{Entry, EntryId};
 use crate::normalize::{Folded, fold_keep_case, match_key};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 /// Index of a spelling in [`crate::Glossary::spellings`].
 pub type SpellingId = usize;
@@ -140,11 +142,21 @@ struct Candidate {
 }
 
 /// The compiled matcher.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// A contiguous NFA over every pattern: quick to build, searches both
+    /// unanchored and anchored (to fall back to a shorter match).
+    nfa: Option<AhoCorasick>,
+    /// A DFA over the same patterns, about four times faster to search but
+    /// slower to build: built once enough text has been searched to repay
+    /// it (see `Matcher::searcher`).
+    dfa: OnceLock<Option<AhoCorasick>>,
+    /// Bytes of match key searched so far.
+    searched: AtomicUsize,
     /// Candidates per automaton pattern, best first.
     candidates: Vec<Vec<Candidate>>,
+    /// The patterns, kept until the DFA is built from them.
+    patterns: Mutex<Option<Vec<String>>>,
 }
 
 fn is_word(c: char) -> bool {
@@ -213,9 +225,14 @@ fn genitive_suffixes(key: &str) -> &'static [&'static str] {
     }
 }
 
-/// Above this many patterns (spellings and their genitives) the matcher is
-/// built as an NFA instead of a DFA.
-const DFA_MAX_PATTERNS: usize = 10_000;
+/// Above this many patterns (spellings and their genitives) the matcher
+/// stays an NFA: a DFA would take too long to build and too much memory.
+const DFA_MAX_PATTERNS: usize = 200_000;
+
+/// The DFA is built once this many bytes of text per pattern have been
+/// searched: by then building it (about 3 µs a pattern) costs less than the
+/// NFA's slower search would go on costing (about 8 ms a MiB more).
+const DFA_BYTES_PER_PATTERN: usize = 400;
 
 impl Matcher {
     /// Build the automaton for `spellings` of `entries`.
@@ -272,29 +289,56 @@ impl Matcher {
                 )
             });
         }
-        // A DFA is fastest to search, but its construction grows faster than
-        // the pattern count: large glossaries get an NFA.
-        let kind = if patterns.len() <= DFA_MAX_PATTERNS {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::NoncontiguousNFA
-        };
-        let ac = (!patterns.is_empty()).then(|| {
+        let nfa = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Both)
-                .kind(Some(kind))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&patterns)
                 .or_else(|_| {
-                    // Very large glossaries may exceed the DFA size limit.
+                    // Very large glossaries may exceed the contiguous NFA's limits.
                     AhoCorasick::builder()
                         .match_kind(MatchKind::LeftmostLongest)
                         .start_kind(StartKind::Both)
+                        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                         .build(&patterns)
                 })
                 .expect("aho-corasick accepts any set of non-empty patterns")
         });
-        Matcher { ac, candidates }
+        let dfa = OnceLock::new();
+        if patterns.len() > DFA_MAX_PATTERNS {
+            let _ = dfa.set(None);
+        }
+        Matcher {
+            nfa,
+            dfa,
+            searched: AtomicUsize::new(0),
+            candidates,
+            patterns: Mutex::new(Some(patterns)),
+        }
+    }
+
+    /// The automaton to search `len` more bytes of key with: the DFA once
+    /// the text searched so far (this one included) repays building it.
+    fn searcher(&self, len: usize) -> Option<&AhoCorasick> {
+        let nfa = self.nfa.as_ref()?;
+        let searched = self.searched.fetch_add(len, Ordering::Relaxed) + len;
+        if let Some(dfa) = self.dfa.get() {
+            return Some(dfa.as_ref().unwrap_or(nfa));
+        }
+        if searched < self.candidates.len() * DFA_BYTES_PER_PATTERN {
+            return Some(nfa);
+        }
+        let dfa = self.dfa.get_or_init(|| {
+            let patterns = self.patterns.lock().ok()?.take()?;
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Unanchored)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .ok()
+        });
+        Some(dfa.as_ref().unwrap_or(nfa))
     }
 
     /// Number of patterns in the automaton (spellings plus genitive forms).
@@ -304,18 +348,21 @@ impl Matcher {
 
     /// Find every term in `text`.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let Some(ac) = &self.ac else {
+        if self.nfa.is_none() {
             return Vec::new();
-        };
+        }
         let folded = Folded::new(text);
         let key = folded.key.as_str();
+        let Some(ac) = self.searcher(key.len()) else {
+            return Vec::new();
+        };
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < key.len() {
             let Some(m) = ac.find(Input::new(key).range(pos..)) else {
                 break;
             };
-            match self.accept_at(ac, text, &folded, m) {
+            match self.accept_at(text, &folded, m) {
                 Some(hit) => {
                     hits.push(hit.0);
                     pos = hit.1;
@@ -331,7 +378,6 @@ impl Matcher {
     /// The longest valid hit starting where `m` starts, with its key end.
     fn accept_at(
         &self,
-        ac: &AhoCorasick,
         text: &str,
         folded: &Folded,
         m: aho_corasick::Match,
@@ -378,7 +424,8 @@ impl Matcher {
             if m.end() <= m.start() + 1 {
                 break;
             }
-            current = ac.find(
+            // Anchored at the same start, on the NFA (the DFA is unanchored only).
+            current = self.nfa.as_ref()?.find(
                 Input::new(key)
                     .range(m.start()..m.end() - 1)
                     .anchored(Anchored::Yes),
