@@ -3,6 +3,10 @@
 
 mod cli;
 
+// Loading the lexicon and glossaries makes many small allocations.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use std::process::ExitCode;
 
