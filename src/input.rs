@@ -139,9 +139,441 @@ pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decod
     })
 }
 
+/// Inputs up to this size are read whole and decoded in one go; larger
+/// ones are decoded and handed out in pieces ([`Chunks`]).
+pub const WHOLE_INPUT_MAX: usize = 4 << 20;
+
+/// A piece of a decoded input that ends at a paragraph boundary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    pub text: String,
+    /// Lines of the input before this piece (for line numbers).
+    pub lines_before: usize,
+}
+
+/// What [`Chunks`] says about the input once it has read its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamInfo {
+    /// The encoding used.
+    pub encoding: &'static Encoding,
+    /// The whole input fit in the first read and is one chunk.
+    pub whole: bool,
+}
+
+/// How to choose the encoding of a streamed input.
+#[derive(Debug, Clone, Copy)]
+pub enum EncodingChoice {
+    /// UTF-8 unless a BOM says otherwise; invalid UTF-8 is an error.
+    Default,
+    /// This encoding (a BOM still wins).
+    Given(&'static Encoding),
+    /// Detect from the start of the input ([`detect`]).
+    Detect,
+}
+
+/// Reads an input and decodes it into pieces of about `target` bytes that
+/// end where a paragraph ends (after a line ending, or after a blank line
+/// with `join_lines`), so that each piece can be segmented and translated
+/// on its own and memory stays bounded whatever the input's size. An input
+/// of at most [`WHOLE_INPUT_MAX`] bytes is one piece, decoded exactly as
+/// [`decode`] does. A paragraph longer than `target` is kept whole.
+pub struct Chunks<R> {
+    reader: R,
+    join_lines: bool,
+    target: usize,
+    whole_max: usize,
+    decoder: Option<encoding_rs::Decoder>,
+    /// The first read, before the encoding is known.
+    first: Option<Vec<u8>>,
+    choice: EncodingChoice,
+    /// Decoded text not handed out yet.
+    pending: String,
+    /// Raw bytes decoded so far, and decoded bytes handed to `pending` so
+    /// far (for error offsets).
+    raw_done: usize,
+    text_done: usize,
+    utf16_units_done: usize,
+    chars_done: usize,
+    bom_len: usize,
+    lines_before: usize,
+    eof: bool,
+    any_text: bool,
+    info: Option<StreamInfo>,
+}
+
+/// Errors of a streamed input: a decoding error or a read error.
+#[derive(Debug, thiserror::Error)]
+pub enum ChunkError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+const READ_BLOCK: usize = 1 << 20;
+
+fn read_up_to(r: &mut impl std::io::Read, limit: usize) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut buf = Vec::with_capacity(limit.min(READ_BLOCK));
+    use std::io::Read;
+    let n = r.take(limit as u64).read_to_end(&mut buf)?;
+    Ok((buf, n < limit))
+}
+
+impl<R: std::io::Read> Chunks<R> {
+    pub fn new(reader: R, choice: EncodingChoice, join_lines: bool, target: usize) -> Self {
+        Chunks {
+            reader,
+            join_lines,
+            target: target.max(1),
+            whole_max: WHOLE_INPUT_MAX,
+            decoder: None,
+            first: None,
+            choice,
+            pending: String::new(),
+            raw_done: 0,
+            text_done: 0,
+            utf16_units_done: 0,
+            chars_done: 0,
+            bom_len: 0,
+            lines_before: 0,
+            eof: false,
+            any_text: false,
+            info: None,
+        }
+    }
+
+    /// Decode inputs up to `n` bytes whole (default [`WHOLE_INPUT_MAX`]).
+    pub fn whole_max(mut self, n: usize) -> Self {
+        self.whole_max = n;
+        self
+    }
+
+    /// Read the start of the input and settle its encoding (done by the
+    /// first [`Iterator::next`] too).
+    pub fn start(&mut self) -> Result<StreamInfo, ChunkError> {
+        if let Some(info) = self.info {
+            return Ok(info);
+        }
+        let (bytes, eof) = read_up_to(&mut self.reader, self.whole_max + 1)?;
+        let enc = match self.choice {
+            EncodingChoice::Default => None,
+            EncodingChoice::Given(e) => Some(e),
+            EncodingChoice::Detect => (!bytes.is_empty()).then(|| detect(&bytes)),
+        };
+        if eof {
+            // Small enough: decoded whole, exactly as `decode` does.
+            let d = decode(&bytes, enc)?;
+            let encoding = Encoding::for_label(d.encoding.as_bytes()).unwrap_or(UTF_8);
+            self.pending = d.text;
+            self.eof = true;
+            self.any_text = true;
+            let info = StreamInfo {
+                encoding,
+                whole: true,
+            };
+            self.info = Some(info);
+            return Ok(info);
+        }
+        if Encoding::for_bom(&bytes).is_none()
+            && enc.is_none()
+            && let Some(label) = utf16_without_bom(&bytes)
+        {
+            let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+            return Err(DecodeError::Utf16WithoutBom { offset, label }.into());
+        }
+        let (encoding, bom_len) = match Encoding::for_bom(&bytes) {
+            Some((e, len)) => (e, len),
+            None => (enc.unwrap_or(UTF_8), 0),
+        };
+        self.bom_len = bom_len;
+        self.raw_done = bom_len;
+        self.decoder = Some(encoding.new_decoder_without_bom_handling());
+        self.first = Some(bytes[bom_len..].to_vec());
+        let info = StreamInfo {
+            encoding,
+            whole: false,
+        };
+        self.info = Some(info);
+        Ok(info)
+    }
+
+    /// Decode `bytes` onto `pending`, checking for malformed text and NULs.
+    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<(), ChunkError> {
+        let decoder = self.decoder.as_mut().expect("started");
+        let encoding = decoder.encoding();
+        let mut src = bytes;
+        loop {
+            let need = decoder
+                .max_utf8_buffer_length_without_replacement(src.len())
+                .unwrap_or(src.len() * 3 + 16);
+            self.pending.reserve(need);
+            let before = self.pending.len();
+            let (res, read) =
+                decoder.decode_to_string_without_replacement(src, &mut self.pending, last);
+            let new = &self.pending[before..];
+            if let Some(pos) = new.bytes().position(|b| b == 0) {
+                let offset = if encoding == UTF_8 {
+                    self.raw_done + pos
+                } else if encoding == UTF_16LE || encoding == UTF_16BE {
+                    self.bom_len + 2 * (self.utf16_units_done + new[..pos].encode_utf16().count())
+                } else {
+                    self.bom_len + self.chars_done + new[..pos].chars().count()
+                };
+                return Err(DecodeError::Binary { offset }.into());
+            }
+            self.text_done += new.len();
+            if encoding != UTF_8 {
+                self.utf16_units_done += new.encode_utf16().count();
+                self.chars_done += new.chars().count();
+            }
+            match res {
+                encoding_rs::DecoderResult::InputEmpty => {
+                    self.raw_done += read;
+                    return Ok(());
+                }
+                encoding_rs::DecoderResult::OutputFull => {
+                    self.raw_done += read;
+                    src = &src[read..];
+                }
+                encoding_rs::DecoderResult::Malformed(bad, after) => {
+                    let offset = self.raw_done + read - bad as usize - after as usize;
+                    return Err(if encoding == UTF_8 {
+                        DecodeError::InvalidUtf8 { offset }
+                    } else {
+                        DecodeError::Malformed {
+                            encoding: encoding.name(),
+                        }
+                    }
+                    .into());
+                }
+            }
+        }
+    }
+
+    /// Where `pending` can be cut: just after the last paragraph end.
+    fn cut_point(&self) -> Option<usize> {
+        let b = self.pending.as_bytes();
+        if !self.join_lines {
+            // After the last LF, or after a CR that is not the last byte
+            // (it may be the first half of a CRLF).
+            let lf = b.iter().rposition(|&c| c == b'\n').map(|i| i + 1);
+            let cr = b[..b.len().saturating_sub(1)]
+                .iter()
+                .rposition(|&c| c == b'\r')
+                .filter(|&i| b[i + 1] != b'\n')
+                .map(|i| i + 1);
+            return lf.max(cr).filter(|&c| c > 0);
+        }
+        // After the last complete blank line that follows text.
+        let lines = crate::segment::line_spans(&self.pending);
+        let mut seen_text = false;
+        let mut cut = None;
+        for (i, l) in lines.iter().enumerate() {
+            let blank = self.pending[l.clone()].trim().is_empty();
+            if !blank {
+                seen_text = true;
+            } else if seen_text && let Some(next) = lines.get(i + 1) {
+                cut = Some(next.start);
+            }
+        }
+        cut
+    }
+
+    fn take(&mut self, at: usize) -> Chunk {
+        let rest = self.pending.split_off(at);
+        let text = std::mem::replace(&mut self.pending, rest);
+        let lines_before = self.lines_before;
+        self.lines_before += crate::segment::line_spans(&text).len().max(1);
+        Chunk { text, lines_before }
+    }
+}
+
+impl<R: std::io::Read> Iterator for Chunks<R> {
+    type Item = Result<Chunk, ChunkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.info.is_none()
+            && let Err(e) = self.start()
+        {
+            self.eof = true;
+            self.pending.clear();
+            self.info = Some(StreamInfo {
+                encoding: UTF_8,
+                whole: true,
+            });
+            return Some(Err(e));
+        }
+        loop {
+            let whole = self.info.is_some_and(|i| i.whole);
+            if !whole
+                && self.pending.len() >= self.target
+                && let Some(at) = self.cut_point()
+            {
+                return Some(Ok(self.take(at)));
+            }
+            if self.eof {
+                if self.pending.is_empty() {
+                    return None;
+                }
+                let at = self.pending.len();
+                return Some(Ok(self.take(at)));
+            }
+            let bytes = match self.first.take() {
+                Some(b) => b,
+                None => match read_up_to(&mut self.reader, self.target.min(READ_BLOCK)) {
+                    Ok((b, eof)) => {
+                        self.eof = eof;
+                        b
+                    }
+                    Err(e) => {
+                        self.eof = true;
+                        self.pending.clear();
+                        return Some(Err(e.into()));
+                    }
+                },
+            };
+            if let Err(e) = self.feed(&bytes, self.eof) {
+                self.eof = true;
+                self.pending.clear();
+                return Some(Err(e));
+            }
+            if self.eof && self.text_done == 0 && !self.any_text {
+                return Some(Err(DecodeError::Empty.into()));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands out at most `n` bytes per read.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn chunks(bytes: &[u8], join: bool, target: usize) -> Result<Vec<Chunk>, ChunkError> {
+        Chunks::new(Trickle(bytes, 3), EncodingChoice::Default, join, target)
+            .whole_max(8)
+            .collect()
+    }
+
+    #[test]
+    fn chunks_end_at_line_ends_and_cover_the_text() {
+        let text = "Poetin sprak.\r\nZelensky\rantwoordde.\n\nKiev\r\n";
+        let got = chunks(text.as_bytes(), false, 1).unwrap();
+        let texts: Vec<&str> = got.iter().map(|c| c.text.as_str()).collect();
+        // A CRLF is never split, even when a read ends between CR and LF.
+        assert_eq!(
+            texts,
+            [
+                "Poetin sprak.\r\n",
+                "Zelensky\r",
+                "antwoordde.\n",
+                "\n",
+                "Kiev\r\n"
+            ]
+        );
+        let lines: Vec<usize> = got.iter().map(|c| c.lines_before).collect();
+        assert_eq!(lines, [0, 1, 2, 3, 4]);
+        // A bigger target gathers paragraphs.
+        let got = chunks(text.as_bytes(), false, 20).unwrap();
+        assert_eq!(
+            got.iter().map(|c| c.text.as_str()).collect::<String>(),
+            text
+        );
+        assert!(got.len() < 5);
+    }
+
+    #[test]
+    fn joined_chunks_end_after_blank_lines() {
+        let text = "Poetin sprak\nlang.\n\nZelensky\nantwoordde.\n  \nKiev\n";
+        let got = chunks(text.as_bytes(), true, 1).unwrap();
+        let texts: Vec<&str> = got.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Poetin sprak\nlang.\n\n",
+                "Zelensky\nantwoordde.\n  \n",
+                "Kiev\n"
+            ]
+        );
+        assert_eq!(got[2].lines_before, 6);
+    }
+
+    #[test]
+    fn small_inputs_are_one_chunk_as_decode_gives_it() {
+        let got = Chunks::new(
+            &b"\xEF\xBB\xBFKiev\nMoskou"[..],
+            EncodingChoice::Default,
+            false,
+            1,
+        )
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "Kiev\nMoskou");
+    }
+
+    #[test]
+    fn streamed_errors_keep_their_byte_offsets() {
+        let mut bytes = b"Kiev\n".repeat(10);
+        bytes.extend(b"\xE9t\xE9\n");
+        let err = chunks(&bytes, false, 1).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ChunkError::Decode(DecodeError::InvalidUtf8 { offset: 50 })
+            ),
+            "{err:?}"
+        );
+        let mut bytes = b"Kiev\n".repeat(10);
+        bytes.extend(b"ab\0");
+        let err = chunks(&bytes, false, 1).unwrap_err();
+        assert!(
+            matches!(err, ChunkError::Decode(DecodeError::Binary { offset: 52 })),
+            "{err:?}"
+        );
+        assert!(matches!(
+            chunks(b"", false, 1).unwrap_err(),
+            ChunkError::Decode(DecodeError::Empty)
+        ));
+    }
+
+    #[test]
+    fn streamed_utf16_and_other_encodings() {
+        let text = "Oekraïne\r\nKiev\n".repeat(5);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let got = chunks(&le, false, 4).unwrap();
+        assert!(got.len() > 1);
+        assert_eq!(
+            got.iter().map(|c| c.text.as_str()).collect::<String>(),
+            text
+        );
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        let got: Vec<Chunk> = Chunks::new(
+            Trickle(&cp1252, 5),
+            EncodingChoice::Given(encoding_rs::WINDOWS_1252),
+            false,
+            4,
+        )
+        .whole_max(8)
+        .collect::<Result<_, _>>()
+        .unwrap();
+        assert_eq!(
+            got.iter().map(|c| c.text.as_str()).collect::<String>(),
+            text
+        );
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

@@ -693,3 +693,63 @@ fn encoding_auto_detects_and_says_so() {
         .code(2)
         .stderr(predicate::str::contains("invalid UTF-8 at byte offset"));
 }
+
+/// An input larger than what is decoded whole (4 MiB) is translated
+/// paragraph by paragraph: the first lines come out while standard input is
+/// still open, and every line comes out once, in order.
+#[test]
+fn large_input_streams_output_before_input_ends() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let line = "Poetin sprak in Moskou over de kerncentrale van Zaporizja.\n";
+    let count = 5 * 1024 * 1024 / line.len() + 1;
+    let big = line.repeat(count);
+    for format in ["text", "tsv"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tolk"))
+            .args(["translate", "-e", "glossary", "-f", format, "-"])
+            .current_dir(root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let (seen_tx, seen_rx) = mpsc::channel::<()>();
+        let big = big.clone();
+        // Writes everything, then keeps standard input open until the test
+        // has seen output (or gives up after a minute).
+        let writer = std::thread::spawn(move || {
+            stdin.write_all(big.as_bytes()).unwrap();
+            let seen = seen_rx.recv_timeout(Duration::from_secs(60)).is_ok();
+            drop(stdin);
+            seen
+        });
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first).unwrap();
+        seen_tx.send(()).unwrap();
+        let mut rest = String::new();
+        out.read_to_string(&mut rest).unwrap();
+        assert!(child.wait().unwrap().success());
+        assert!(
+            writer.join().unwrap(),
+            "{format}: no output before the input ended"
+        );
+        let want = "Putin sprak in Moscow over de nuclear power plant van Zaporizhzhia.";
+        match format {
+            "text" => {
+                assert_eq!(first.trim_end(), want);
+                assert_eq!(rest.lines().count() + 1, count);
+                assert!(rest.lines().all(|l| l == want));
+            }
+            _ => {
+                assert_eq!(first, "paragraph\tsentence\tnl\ten\n");
+                let rows: Vec<&str> = rest.lines().collect();
+                assert_eq!(rows.len(), count);
+                // Paragraph numbers run on across the pieces.
+                assert!(rows[count - 1].starts_with(&format!("{count}\t1\t")));
+            }
+        }
+    }
+}

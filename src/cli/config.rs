@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use tolk::Glossary;
 use tolk::glossary::{Source, shipped_sources};
-use tolk::input::{Decoded, decode, encoding_for_label};
+use tolk::input::{Chunks, Decoded, EncodingChoice, decode, encoding_for_label};
 
 /// The user glossaries, in the order of precedence rules: every `-g FILE`;
 /// if none, the files in TOLK_GLOSSARY; if unset, ./glossary.csv when it exists.
@@ -102,6 +102,41 @@ impl Inputs {
         })
     }
 
+    /// Open one input to read in pieces that end at paragraph boundaries
+    /// (see [`Chunks`]): an input of at most 4 MiB is one piece; a larger
+    /// one is decoded as it is read, so output can start before the input
+    /// ends and memory stays bounded.
+    pub fn open(&self, name: &str, join_lines: bool) -> Result<Chunks<Box<dyn Read>>> {
+        let reader: Box<dyn Read> = if name == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            let path = Path::new(name);
+            if path.is_dir() {
+                bail!("{}: is a directory, not a file", path.display());
+            }
+            Box::new(
+                std::fs::File::open(path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?,
+            )
+        };
+        let choice = if self.detect {
+            EncodingChoice::Detect
+        } else {
+            self.encoding
+                .map_or(EncodingChoice::Default, EncodingChoice::Given)
+        };
+        let mut chunks = Chunks::new(reader, choice, join_lines, CHUNK_BYTES);
+        let display = display_name(name);
+        let info = chunks.start().with_context(|| display.to_owned())?;
+        if self.detect {
+            eprintln!(
+                "tolk: {display}: encoding detected: {}",
+                info.encoding.name()
+            );
+        }
+        Ok(chunks)
+    }
+
     /// Read and decode one input. Inputs are read one at a time, as output
     /// is written, so a bad input later on stops the run with the output
     /// (to a file) discarded.
@@ -116,7 +151,7 @@ impl Inputs {
         } else {
             read_file(Path::new(name))?
         };
-        let display = if name == "-" { "<stdin>" } else { name };
+        let display = display_name(name);
         let encoding = if self.detect && !bytes.is_empty() {
             let enc = tolk::input::detect(&bytes);
             eprintln!("tolk: {display}: encoding detected: {}", enc.name());
@@ -131,6 +166,14 @@ impl Inputs {
         })
     }
 }
+
+/// How an input is named in messages.
+pub fn display_name(name: &str) -> &str {
+    if name == "-" { "<stdin>" } else { name }
+}
+
+/// The size of the pieces a large input is translated in.
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// Should terminal output be coloured?
 pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {

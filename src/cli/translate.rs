@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use super::args::{EngineArg, EngineArgs, GlobalArgs, TranslateArgs};
-use super::config::{Inputs, load_glossary, output_width, use_color, with_output};
+use super::config::{Inputs, display_name, load_glossary, output_width, use_color, with_output};
 use anyhow::{Context, Result, bail};
 use tolk::engine::{Engine, GlossaryEngine};
 use tolk::render::{Format, RenderOptions, renderer};
@@ -27,19 +27,32 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
         let mut r = renderer(args.format, &opts);
         r.begin(out)?;
         for name in &inputs.names {
-            let input = inputs.read(name)?;
-            let doc = tolk::translate(
-                &input.name,
-                &input.decoded.text,
-                &glossary,
-                engine.as_ref(),
-                &seg,
-            );
-            if args.trace {
-                trace(&input.decoded.text, &glossary, engine.as_ref(), &seg);
+            let translate = |text: &str| {
+                if args.trace {
+                    trace(text, &glossary, engine.as_ref(), &seg);
+                }
+                tolk::translate(name, text, &glossary, engine.as_ref(), &seg)
+            };
+            match r.parts() {
+                // Paragraph by paragraph, as the input is read.
+                Some(parts) => {
+                    let mut paragraphs = 0;
+                    for (i, chunk) in inputs.open(name, seg.join_lines)?.enumerate() {
+                        let chunk = chunk.with_context(|| display_name(name).to_owned())?;
+                        let doc = translate(&chunk.text);
+                        report_repairs(&doc, paragraphs);
+                        paragraphs += doc.paragraphs.len();
+                        parts.part(&doc, i == 0, out)?;
+                    }
+                    parts.finish(out)?;
+                }
+                None => {
+                    let input = inputs.read(name)?;
+                    let doc = translate(&input.decoded.text);
+                    report_repairs(&doc, 0);
+                    r.document(&doc, out)?;
+                }
             }
-            report_repairs(&doc);
-            r.document(&doc, out)?;
         }
         r.end(out)?;
         Ok(())
@@ -74,7 +87,7 @@ pub fn load_engine(args: &EngineArgs) -> Result<Box<dyn Engine>> {
 /// Say on standard error which sentences the neural engine had to repair
 /// to get every glossary term in (also in the output: `repair` in json, a
 /// note in html).
-fn report_repairs(doc: &tolk::AlignedDoc) {
+fn report_repairs(doc: &tolk::AlignedDoc, paragraphs_before: usize) {
     use tolk::engine::{Repair, TermStatus};
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         for (si, s) in p.sentences.iter().enumerate() {
@@ -92,7 +105,12 @@ fn report_repairs(doc: &tolk::AlignedDoc) {
                 }
                 None => continue,
             };
-            eprintln!("tolk: {}: sentence {}.{}: {how}", doc.path, pi + 1, si + 1);
+            eprintln!(
+                "tolk: {}: sentence {}.{}: {how}",
+                doc.path,
+                paragraphs_before + pi + 1,
+                si + 1
+            );
         }
     }
 }

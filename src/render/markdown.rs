@@ -3,18 +3,24 @@
 //! to check) in italics, explained under the table. With several inputs each
 //! table is preceded by a heading naming its input.
 
-use super::{RenderOptions, Renderer, one_line};
+use super::{PartRenderer, RenderOptions, Renderer, one_line};
 use crate::engine::{AlignedDoc, AlignedSentence, TermSource};
 use std::io::{self, Write};
 
 pub struct Markdown {
     opts: RenderOptions,
     first: bool,
+    /// The current document has a proposal (in italics) to explain.
+    proposals: bool,
 }
 
 impl Markdown {
     pub fn new(opts: RenderOptions) -> Markdown {
-        Markdown { opts, first: true }
+        Markdown {
+            opts,
+            first: true,
+            proposals: false,
+        }
     }
 }
 
@@ -52,22 +58,38 @@ fn english(s: &AlignedSentence) -> (String, bool) {
 
 impl Renderer for Markdown {
     fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
-        if !self.first {
-            writeln!(out)?;
+        self.part(doc, true, out)?;
+        self.finish(out)
+    }
+    fn parts(&mut self) -> Option<&mut dyn PartRenderer> {
+        Some(self)
+    }
+}
+
+impl PartRenderer for Markdown {
+    fn part(&mut self, doc: &AlignedDoc, first: bool, out: &mut dyn Write) -> io::Result<()> {
+        if first {
+            if !self.first {
+                writeln!(out)?;
+            }
+            self.first = false;
+            self.proposals = false;
+            if self.opts.multiple {
+                writeln!(out, "## {}\n", cell(&doc.path))?;
+            }
+            writeln!(out, "| Dutch | English ({} engine) |", doc.engine)?;
+            writeln!(out, "| --- | --- |")?;
         }
-        self.first = false;
-        if self.opts.multiple {
-            writeln!(out, "## {}\n", cell(&doc.path))?;
-        }
-        writeln!(out, "| Dutch | English ({} engine) |", doc.engine)?;
-        writeln!(out, "| --- | --- |")?;
-        let mut proposals = false;
         for s in doc.paragraphs.iter().flat_map(|p| &p.sentences) {
             let (en, marked) = english(s);
-            proposals |= marked;
+            self.proposals |= marked;
             writeln!(out, "| {} | {} |", cell(&s.nl), en)?;
         }
-        if proposals {
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.proposals {
             writeln!(
                 out,
                 "\n*Italics*: a name in no glossary, spelled by transliteration (a proposal to check)."

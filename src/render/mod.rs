@@ -95,6 +95,24 @@ pub trait Renderer {
     fn end(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
+    /// The formats that can write a document in parts, as it is translated
+    /// (`text`, `side`, `tsv`, `markdown`); the others (`json`, `html`,
+    /// `tmx`, `xliff`) need the whole document at once.
+    fn parts(&mut self) -> Option<&mut dyn PartRenderer> {
+        None
+    }
+}
+
+/// A renderer that takes a document in parts: consecutive paragraphs, each
+/// part translated on its own (see [`crate::input::Chunks`]). The output is
+/// the same as for the whole document at once.
+pub trait PartRenderer {
+    /// The next paragraphs of a document; `first` for its first part.
+    fn part(&mut self, doc: &AlignedDoc, first: bool, out: &mut dyn Write) -> io::Result<()>;
+    /// After the last part of a document.
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The renderer for `format`.
@@ -102,7 +120,7 @@ pub fn renderer(format: Format, opts: &RenderOptions) -> Box<dyn Renderer> {
     let opts = opts.clone();
     match format {
         Format::Side => Box::new(side::Side::new(opts)),
-        Format::Text => Box::new(text::Text),
+        Format::Text => Box::new(text::Text::default()),
         Format::Markdown => Box::new(markdown::Markdown::new(opts)),
         Format::Html => Box::new(html::Html::default()),
         Format::Tsv => Box::new(tsv::Tsv::new(opts)),

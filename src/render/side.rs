@@ -3,7 +3,7 @@
 //! characters line up); a blank line between paragraphs; terms highlighted
 //! with ANSI colours when colour is on.
 
-use super::{RenderOptions, Renderer, pieces, term_spans, terminal_safe};
+use super::{PartRenderer, RenderOptions, Renderer, pieces, term_spans, terminal_safe};
 use crate::engine::{AlignedDoc, TermSource};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -13,11 +13,17 @@ use unicode_width::UnicodeWidthStr;
 pub struct Side {
     opts: RenderOptions,
     first: bool,
+    /// The current document has written a paragraph.
+    any_paragraph: bool,
 }
 
 impl Side {
     pub fn new(opts: RenderOptions) -> Side {
-        Side { opts, first: true }
+        Side {
+            opts,
+            first: true,
+            any_paragraph: false,
+        }
     }
 
     fn column_width(&self) -> usize {
@@ -110,31 +116,42 @@ impl Side {
 
 impl Renderer for Side {
     fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
+        self.part(doc, true, out)
+    }
+    fn parts(&mut self) -> Option<&mut dyn PartRenderer> {
+        Some(self)
+    }
+}
+
+impl PartRenderer for Side {
+    fn part(&mut self, doc: &AlignedDoc, first: bool, out: &mut dyn Write) -> io::Result<()> {
         let col = self.column_width();
-        if !self.first {
-            writeln!(out)?;
+        if first {
+            if !self.first {
+                writeln!(out)?;
+            }
+            self.first = false;
+            self.any_paragraph = false;
+            if self.opts.multiple {
+                writeln!(out, "==> {} <==", doc.path)?;
+            }
+            let right = format!("English ({} engine)", doc.engine);
+            let right = if right.width() <= col {
+                right.as_str()
+            } else {
+                "English"
+            };
+            writeln!(out, "{:col$} │ {right}", "Dutch")?;
+            writeln!(out, "{}─┼─{}", "─".repeat(col), "─".repeat(col))?;
         }
-        self.first = false;
-        if self.opts.multiple {
-            writeln!(out, "==> {} <==", doc.path)?;
-        }
-        let right = format!("English ({} engine)", doc.engine);
-        let right = if right.width() <= col {
-            right.as_str()
-        } else {
-            "English"
-        };
-        writeln!(out, "{:col$} │ {right}", "Dutch")?;
-        writeln!(out, "{}─┼─{}", "─".repeat(col), "─".repeat(col))?;
-        let mut first_para = true;
         for p in &doc.paragraphs {
             if p.sentences.is_empty() {
                 continue;
             }
-            if !first_para {
+            if self.any_paragraph {
                 writeln!(out)?;
             }
-            first_para = false;
+            self.any_paragraph = true;
             for s in &p.sentences {
                 let nl = terminal_safe(&s.nl);
                 let en = terminal_safe(&s.en);

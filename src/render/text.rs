@@ -2,15 +2,33 @@
 //! a blank line), so line-aligned files stay aligned; with `--join-lines`, one
 //! line per paragraph and a blank line between paragraphs.
 
-use super::{Renderer, one_line};
+use super::{PartRenderer, Renderer, one_line};
 use crate::engine::AlignedDoc;
 use std::io::{self, Write};
 
-pub struct Text;
+#[derive(Default)]
+pub struct Text {
+    /// Paragraphs of the current document written so far.
+    done: usize,
+}
 
 impl Renderer for Text {
     fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
-        for (i, p) in doc.paragraphs.iter().enumerate() {
+        self.part(doc, true, out)
+    }
+    fn parts(&mut self) -> Option<&mut dyn PartRenderer> {
+        Some(self)
+    }
+}
+
+impl PartRenderer for Text {
+    fn part(&mut self, doc: &AlignedDoc, first: bool, out: &mut dyn Write) -> io::Result<()> {
+        if first {
+            self.done = 0;
+        }
+        for p in &doc.paragraphs {
+            let i = self.done;
+            self.done += 1;
             if doc.joined && i > 0 {
                 writeln!(out)?;
             }

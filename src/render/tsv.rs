@@ -3,17 +3,19 @@
 //! return and backslash in text are written `\t`, `\n`, `\r`, `\\`. With several
 //! inputs a fifth column, `path`, names the input of each row.
 
-use super::{RenderOptions, Renderer};
+use super::{PartRenderer, RenderOptions, Renderer};
 use crate::engine::AlignedDoc;
 use std::io::{self, Write};
 
 pub struct Tsv {
     opts: RenderOptions,
+    /// Paragraphs of the current document written so far.
+    done: usize,
 }
 
 impl Tsv {
     pub fn new(opts: RenderOptions) -> Tsv {
-        Tsv { opts }
+        Tsv { opts, done: 0 }
     }
 }
 
@@ -42,7 +44,21 @@ impl Renderer for Tsv {
     }
 
     fn document(&mut self, doc: &AlignedDoc, out: &mut dyn Write) -> io::Result<()> {
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
+        self.part(doc, true, out)
+    }
+    fn parts(&mut self) -> Option<&mut dyn PartRenderer> {
+        Some(self)
+    }
+}
+
+impl PartRenderer for Tsv {
+    fn part(&mut self, doc: &AlignedDoc, first: bool, out: &mut dyn Write) -> io::Result<()> {
+        if first {
+            self.done = 0;
+        }
+        for p in &doc.paragraphs {
+            let pi = self.done;
+            self.done += 1;
             for (si, s) in p.sentences.iter().enumerate() {
                 write!(
                     out,
