@@ -149,6 +149,8 @@ pub struct Chunk {
     pub text: String,
     /// Lines of the input before this piece (for line numbers).
     pub lines_before: usize,
+    /// Bytes of decoded text before this piece (for offsets).
+    pub offset: usize,
 }
 
 /// What [`Chunks`] says about the input once it has read its start.
@@ -196,6 +198,7 @@ pub struct Chunks<R> {
     chars_done: usize,
     bom_len: usize,
     lines_before: usize,
+    handed_out: usize,
     eof: bool,
     any_text: bool,
     info: Option<StreamInfo>,
@@ -236,6 +239,7 @@ impl<R: std::io::Read> Chunks<R> {
             chars_done: 0,
             bom_len: 0,
             lines_before: 0,
+            handed_out: 0,
             eof: false,
             any_text: false,
             info: None,
@@ -383,8 +387,19 @@ impl<R: std::io::Read> Chunks<R> {
         let rest = self.pending.split_off(at);
         let text = std::mem::replace(&mut self.pending, rest);
         let lines_before = self.lines_before;
-        self.lines_before += crate::segment::line_spans(&text).len().max(1);
-        Chunk { text, lines_before }
+        // Chunks end with a line ending (but the last): count the ends,
+        // CRLF as one.
+        let b = text.as_bytes();
+        let ends = memchr::memchr_iter(b'\n', b).count() + memchr::memchr_iter(b'\r', b).count()
+            - memchr::memmem::find_iter(b, b"\r\n").count();
+        self.lines_before += ends;
+        let offset = self.handed_out;
+        self.handed_out += text.len();
+        Chunk {
+            text,
+            lines_before,
+            offset,
+        }
     }
 }
 

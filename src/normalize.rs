@@ -115,12 +115,66 @@ pub fn fold_keep_case(s: &str) -> String {
 }
 
 /// The one folding loop: every character classified, whitespace runs
-/// collapsed to one space. With `map`, records for each output byte the
-/// offset of the input character that produced it.
-fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<u32>>) -> String {
+/// collapsed to one space. With `map`, records where each output byte
+/// comes from (see [`Piece`]).
+fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<Piece>>) -> String {
     let mut key = String::with_capacity(text.len());
     let mut prev_space = false;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII that folds to itself lowercased, byte for byte (no
+        // backtick, no whitespace but single spaces), copied in one go.
+        let run = i;
+        while i < bytes.len() {
+            match bytes[i] {
+                0x80.. | b'`' | b'\t'..=b'\r' => break,
+                b' ' if prev_space => break,
+                b => prev_space = b == b' ',
+            }
+            i += 1;
+        }
+        if i > run {
+            let at = key.len();
+            key.push_str(&text[run..i]);
+            if lowercase {
+                key[at..].make_ascii_lowercase();
+            }
+            if let Some(m) = map.as_deref_mut() {
+                m.push(Piece {
+                    key: at as u32,
+                    orig: run as u32,
+                    run: true,
+                });
+            }
+            continue;
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            // The common case, without the Unicode tables: ASCII folds to
+            // itself (lowercased), except whitespace and the backtick.
+            let o = match b {
+                b'\t'..=b'\r' | b' ' if prev_space => None,
+                b'\t'..=b'\r' | b' ' => Some(b' '),
+                b'`' => Some(b'\''),
+                _ if lowercase => Some(b.to_ascii_lowercase()),
+                _ => Some(b),
+            };
+            if let Some(o) = o {
+                prev_space = o == b' ';
+                key.push(char::from(o));
+                if let Some(m) = map.as_deref_mut() {
+                    m.push(Piece {
+                        key: (key.len() - 1) as u32,
+                        orig: i as u32,
+                        run: false,
+                    });
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char starts here");
         let before = key.len();
         match classify(c) {
             Fold::Drop => {}
@@ -135,19 +189,32 @@ fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<u32>>) -> String {
                 prev_space = false;
             }
             Fold::Letters => {
-                if c.is_ascii() {
-                    key.push(if lowercase { c.to_ascii_lowercase() } else { c });
-                } else {
-                    push_letters(c, lowercase, &mut key);
-                }
+                push_letters(c, lowercase, &mut key);
                 prev_space = false;
             }
         }
-        if let Some(m) = map.as_deref_mut() {
-            m.extend(std::iter::repeat_n(i as u32, key.len() - before));
+        if let Some(m) = map.as_deref_mut()
+            && key.len() > before
+        {
+            m.push(Piece {
+                key: before as u32,
+                orig: i as u32,
+                run: false,
+            });
         }
+        i += c.len_utf8();
     }
     key
+}
+
+/// Where the key bytes from `key` on come from (up to the next piece): a
+/// copied run (`run`: key byte `k` from original byte `orig + k - key`) or
+/// one folded character (every byte from the character at `orig`).
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    key: u32,
+    orig: u32,
+    run: bool,
 }
 
 /// A text folded for matching, with the map from key bytes to original bytes.
@@ -155,10 +222,10 @@ fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<u32>>) -> String {
 pub struct Folded {
     /// The match key of the whole text.
     pub key: String,
-    /// For each byte of `key`, the byte offset in the original text of the
-    /// character that produced it. `None` when the text is ASCII, where the key
-    /// is the lowercased text and offsets are identical.
-    map: Option<Vec<u32>>,
+    /// Where each byte of `key` comes from in the original text, in pieces
+    /// sorted by key offset. `None` when the text is ASCII, where the key is
+    /// the lowercased text and offsets are identical.
+    map: Option<Vec<Piece>>,
 }
 
 impl Folded {
@@ -173,7 +240,7 @@ impl Folded {
                 map: None,
             };
         }
-        let mut map: Vec<u32> = Vec::with_capacity(text.len());
+        let mut map: Vec<Piece> = Vec::new();
         let key = fold(text, true, Some(&mut map));
         Folded {
             key,
@@ -185,7 +252,14 @@ impl Folded {
     pub fn orig_offset(&self, k: usize) -> usize {
         match &self.map {
             None => k,
-            Some(m) => m[k] as usize,
+            Some(m) => {
+                let p = m[m.partition_point(|p| p.key as usize <= k) - 1];
+                if p.run {
+                    p.orig as usize + (k - p.key as usize)
+                } else {
+                    p.orig as usize
+                }
+            }
         }
     }
 
@@ -212,7 +286,7 @@ impl Folded {
 }
 
 /// ASCII that folds to itself lowercased, byte for byte.
-fn is_plain_ascii(b: &[u8]) -> bool {
+pub(crate) fn is_plain_ascii(b: &[u8]) -> bool {
     b.is_ascii()
         && !b
             .iter()
@@ -297,11 +371,70 @@ mod tests {
         ] {
             let fast = Folded::new(text);
             let mut map = Vec::new();
-            let full = fold(text, true, Some(&mut map));
-            assert_eq!(fast.key, full, "{text:?}");
-            for (k, &offset) in map.iter().enumerate() {
-                assert_eq!(fast.orig_offset(k), offset as usize, "{text:?} at {k}");
+            let full = Folded {
+                key: fold(text, true, Some(&mut map)),
+                map: Some(map),
+            };
+            assert_eq!(fast.key, full.key, "{text:?}");
+            for k in 0..full.key.len() {
+                assert_eq!(fast.orig_offset(k), full.orig_offset(k), "{text:?} at {k}");
             }
+        }
+    }
+
+    /// Character by character, one map entry per key byte: what the runs
+    /// and pieces of `fold` must agree with.
+    fn reference(text: &str) -> (String, Vec<usize>) {
+        let (mut key, mut map, mut prev_space) = (String::new(), Vec::new(), false);
+        for (i, c) in text.char_indices() {
+            let before = key.len();
+            match classify(c) {
+                Fold::Drop => {}
+                Fold::One(' ') if prev_space => {}
+                Fold::One(r) => {
+                    key.push(r);
+                    prev_space = r == ' ';
+                }
+                Fold::Letters => {
+                    push_letters(c, true, &mut key);
+                    prev_space = false;
+                }
+            }
+            map.extend(std::iter::repeat_n(i, key.len() - before));
+        }
+        (key, map)
+    }
+
+    #[test]
+    fn pieces_map_every_key_byte_like_the_reference() {
+        for text in [
+            "De Oekraïense  president’s reis naar Kyjiv\r\nen Genève",
+            "ŁUKASZ\u{200B}Poe\u{00AD}tin — Erdoğan\t\t`s",
+            "café\u{0301}  Москва ﬁ x",
+        ] {
+            let (key, map) = reference(text);
+            let f = Folded::new(text);
+            assert_eq!(f.key, key, "{text:?}");
+            for (k, &o) in map.iter().enumerate() {
+                assert_eq!(f.orig_offset(k), o, "{text:?} at key byte {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_loop_agrees_with_the_classification() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let want = match classify(c) {
+                Fold::Drop => String::new(),
+                Fold::One(r) => r.to_string(),
+                Fold::Letters => c.to_ascii_lowercase().to_string(),
+            };
+            assert_eq!(
+                fold(&format!("a{c}"), true, None),
+                format!("a{want}"),
+                "{b}"
+            );
         }
     }
 

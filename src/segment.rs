@@ -138,29 +138,37 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Split `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str, opts: &SegmentOptions) -> Document {
-    let lines = line_spans(text);
-    let mut paragraphs = Vec::new();
-    if opts.join_lines {
-        let mut block: Option<Range<usize>> = None;
-        for line in lines {
-            if text[line.clone()].trim().is_empty() {
-                if let Some(b) = block.take() {
-                    paragraphs.push(paragraph(text, b));
-                }
-            } else {
-                block = Some(match block {
-                    Some(b) => b.start..line.end,
-                    None => line,
-                });
-            }
-        }
-        if let Some(b) = block {
-            paragraphs.push(paragraph(text, b));
-        }
-    } else {
-        paragraphs = lines.into_iter().map(|l| paragraph(text, l)).collect();
+    Document {
+        paragraphs: paragraph_spans(text, opts)
+            .into_iter()
+            .map(|p| paragraph(text, p))
+            .collect(),
     }
-    Document { paragraphs }
+}
+
+/// The spans of the paragraphs [`segment`] makes: the lines, or with
+/// `join_lines` the blocks of lines between blank lines.
+pub fn paragraph_spans(text: &str, opts: &SegmentOptions) -> Vec<Range<usize>> {
+    let lines = line_spans(text);
+    if !opts.join_lines {
+        return lines;
+    }
+    let mut paragraphs = Vec::new();
+    let mut block: Option<Range<usize>> = None;
+    for line in lines {
+        if text[line.clone()].trim().is_empty() {
+            if let Some(b) = block.take() {
+                paragraphs.push(b);
+            }
+        } else {
+            block = Some(match block {
+                Some(b) => b.start..line.end,
+                None => line,
+            });
+        }
+    }
+    paragraphs.extend(block);
+    paragraphs
 }
 
 /// The lines of `text` without their line endings (LF, CRLF or CR). A final
@@ -169,23 +177,17 @@ pub fn line_spans(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                out.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(start..i);
-                if b.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    let mut after_cr = false;
+    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+        if b[i] == b'\n' && after_cr && i == start {
+            // The LF of a CRLF.
+            start = i + 1;
+            after_cr = false;
+            continue;
         }
-        i += 1;
+        out.push(start..i);
+        start = i + 1;
+        after_cr = b[i] == b'\r';
     }
     if start < b.len() {
         out.push(start..b.len());
@@ -193,7 +195,9 @@ pub fn line_spans(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn paragraph(text: &str, span: Range<usize>) -> Paragraph {
+/// Split one paragraph (`span` of `text`, from [`paragraph_spans`]) into
+/// sentences and tokens.
+pub fn paragraph(text: &str, span: Range<usize>) -> Paragraph {
     let tokens = tokenize(text, span.clone());
     Paragraph {
         sentences: split_sentences(text, tokens),

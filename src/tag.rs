@@ -4,11 +4,53 @@
 //! the original text, sorted and non-overlapping. [`LineIndex`] turns offsets
 //! into the 1-based line and character column that `tolk tag` prints.
 
+use crate::engine::{AlignedTerm, GlossaryEngine, translate_document};
 use crate::glossary::{Glossary, TermHit};
+use crate::segment::{Document, SegmentOptions, paragraph, paragraph_spans};
 
 /// Find every glossary term in `text`.
 pub fn tag(glossary: &Glossary, text: &str) -> Vec<TermHit> {
     glossary.matcher().find(text)
+}
+
+/// The glossary terms of `text` as `translate` reports them (the English
+/// cased for the term's place in its sentence; a hit across a sentence
+/// boundary dropped), without proposals. Only the paragraphs that hold a
+/// hit are segmented, so this runs at the matcher's speed on text where
+/// terms are sparse.
+pub fn glossary_terms(glossary: &Glossary, text: &str, opts: &SegmentOptions) -> Vec<AlignedTerm> {
+    let hits = tag(glossary, text);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let mut next = 0;
+    let mut paragraphs = Vec::new();
+    for span in paragraph_spans(text, opts) {
+        while next < hits.len() && hits[next].end <= span.start {
+            next += 1;
+        }
+        if next == hits.len() {
+            break;
+        }
+        if hits[next].start < span.end {
+            paragraphs.push(paragraph(text, span));
+        }
+    }
+    let doc = Document { paragraphs };
+    translate_document(
+        "",
+        text,
+        &doc,
+        &hits,
+        glossary,
+        &GlossaryEngine,
+        opts.join_lines,
+    )
+    .paragraphs
+    .into_iter()
+    .flat_map(|p| p.sentences)
+    .flat_map(|s| s.terms)
+    .collect()
 }
 
 /// Byte offset → (line, column), both 1-based, the column counted in characters.
@@ -41,6 +83,25 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glossary_terms_are_what_translate_reports() {
+        let g = Glossary::load(crate::glossary::shipped_sources()).unwrap();
+        let text = "Niets hier.\nKerncentrale in Zaporizja. Poetin sprak met Zelensky's\r\nminister.\n\nNiets.";
+        for join_lines in [false, true] {
+            let opts = SegmentOptions { join_lines };
+            let doc = crate::translate("-", text, &g, &GlossaryEngine, &opts);
+            let want: Vec<AlignedTerm> = doc
+                .paragraphs
+                .into_iter()
+                .flat_map(|p| p.sentences)
+                .flat_map(|s| s.terms)
+                .collect();
+            let got = glossary_terms(&g, text, &opts);
+            assert_eq!(got, want, "join_lines {join_lines}");
+            assert!(got.iter().any(|t| t.en == "Nuclear power plant"), "{got:?}");
+        }
+    }
 
     #[test]
     fn line_and_char_columns() {

@@ -93,3 +93,50 @@ fn builtin_text() {
 fn builtin_json() {
     insta::assert_snapshot!("seed.builtin.json", translate_with("builtin", "json"));
 }
+
+/// `--glossary-only` lists the same glossary terms, without the proposals.
+#[test]
+fn tag_glossary_only_is_tag_without_proposals() {
+    for format in ["text", "json"] {
+        let names = "De Oekraïense minister Mykola Tkatsjenko bezocht Zjoekovka.\n";
+        let all = stdout_of(
+            tolk()
+                .args(["tag", "-f", format, SEED, "-"])
+                .write_stdin(names),
+        );
+        let only = stdout_of(
+            tolk()
+                .args(["tag", "--glossary-only", "-f", format, SEED, "-"])
+                .write_stdin(names),
+        );
+        let want: String = match format {
+            "text" => all
+                .lines()
+                .filter(|l| !l.ends_with("  translit"))
+                .map(|l| format!("{l}\n"))
+                .collect(),
+            _ => all
+                .lines()
+                .map(|l| {
+                    let mut doc: serde_json::Value = serde_json::from_str(l).unwrap();
+                    doc["terms"]
+                        .as_array_mut()
+                        .unwrap()
+                        .retain(|t| t["source"] != "translit");
+                    format!("{doc}\n")
+                })
+                .collect(),
+        };
+        assert!(all.contains("translit"), "the names are proposals");
+        if format == "json" {
+            let parse = |s: &str| -> Vec<serde_json::Value> {
+                s.lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect()
+            };
+            assert_eq!(parse(&only), parse(&want));
+        } else {
+            assert_eq!(only, want);
+        }
+    }
+}

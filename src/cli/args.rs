@@ -174,6 +174,12 @@ pub struct TagArgs {
     #[arg(short, long, value_enum, default_value_t = TagFormat::Text)]
     pub format: TagFormat,
 
+    /// Only glossary terms: no transliteration proposals for names in no
+    /// glossary. Much faster on large inputs (only paragraphs with a term
+    /// are segmented).
+    #[arg(long)]
+    pub glossary_only: bool,
+
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -27,6 +27,7 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
         let mut r = renderer(args.format, &opts);
         r.begin(out)?;
         for name in &inputs.names {
+            inputs.announce(name, &glossary);
             let translate = |text: &str| {
                 if args.trace {
                     trace(text, &glossary, engine.as_ref(), &seg);

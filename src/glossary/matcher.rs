@@ -10,7 +10,7 @@
 //! same position, then to matches further right.
 
 use super::entry::{Entry, EntryId};
-use crate::normalize::{Folded, fold_keep_case, match_key};
+use crate::normalize::{Folded, fold_keep_case, is_plain_ascii, match_key};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -88,12 +88,19 @@ impl CaseRule {
 
     /// `None` if the text's case is not allowed; otherwise how it is written.
     fn check(&self, text: &str) -> Option<HitCase> {
-        let t: Vec<char> = fold_keep_case(text).chars().collect();
+        // Plain ASCII folds to itself: no allocation for the common case.
+        let folded;
+        let t = if is_plain_ascii(text.as_bytes()) {
+            text
+        } else {
+            folded = fold_keep_case(text);
+            folded.as_str()
+        };
         let cased = t
-            .iter()
+            .chars()
             .filter(|c| c.is_uppercase() || c.is_lowercase())
             .count();
-        let all_caps = cased >= 2 && !t.iter().any(|c| c.is_lowercase());
+        let all_caps = cased >= 2 && !t.chars().any(|c| c.is_lowercase());
         let s = match self {
             CaseRule::Any => {
                 return Some(if all_caps {
@@ -110,13 +117,13 @@ impl CaseRule {
         } else {
             HitCase::AsWritten
         };
-        if t.len() != s.len() {
+        if t.chars().count() != s.len() {
             // Case mapping changed the length (rare scripts): the keys matched,
             // so accept unless the text is all lowercase.
-            return t.iter().any(|c| c.is_uppercase()).then_some(case);
+            return t.chars().any(|c| c.is_uppercase()).then_some(case);
         }
         let mut word_start = true;
-        for (&tc, &sc) in t.iter().zip(s.iter()) {
+        for (tc, &sc) in t.chars().zip(s.iter()) {
             if sc.is_uppercase() && !tc.is_uppercase() {
                 return None;
             }
@@ -151,7 +158,8 @@ pub struct Matcher {
     /// slower to build: built once enough text has been searched to repay
     /// it (see `Matcher::searcher`).
     dfa: OnceLock<Option<AhoCorasick>>,
-    /// Bytes of match key searched so far.
+    /// Bytes of match key searched so far, and announced to come
+    /// ([`Matcher::expect`]).
     searched: AtomicUsize,
     /// Candidates per automaton pattern, best first.
     candidates: Vec<Vec<Candidate>>,
@@ -339,6 +347,12 @@ impl Matcher {
                 .ok()
         });
         Some(dfa.as_ref().unwrap_or(nfa))
+    }
+
+    /// Say that about `bytes` of text are going to be searched (an input's
+    /// size), so that a large input gets the DFA from its first piece.
+    pub fn expect(&self, bytes: usize) {
+        self.searched.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// Number of patterns in the automaton (spellings plus genitive forms).
