@@ -3,7 +3,8 @@
 //! [`AtomicFile`] writes to a temporary file in the target's directory and
 //! renames it over the target only on [`AtomicFile::commit`]: an error, a
 //! crash or Ctrl-C before that leaves the target byte-for-byte as it was, and
-//! no temporary file behind (it is removed on drop). The new file keeps the
+//! no temporary file behind (it is removed on drop, and by
+//! [`remove_pending`], which the binary calls on Ctrl-C). The new file keeps the
 //! old one's permissions (a new file gets 0666 less the umask), and a symbolic
 //! link is followed and kept. [`DirLock`] serialises editors of one
 //! directory with an advisory lock.
@@ -12,10 +13,34 @@ use std::fs::{File, Permissions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// The temporary files of the [`AtomicFile`]s being written.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Remove the temporary files of every [`AtomicFile`] not yet committed:
+/// for a signal handler, before the process exits without running
+/// destructors. Their targets are left as they were.
+pub fn remove_pending() {
+    for path in pending().drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn forget_pending(path: &Path) {
+    let mut p = pending();
+    if let Some(i) = p.iter().position(|x| x == path) {
+        p.swap_remove(i);
+    }
+}
+
 /// A file being written atomically.
 pub struct AtomicFile {
     tmp: tempfile::NamedTempFile,
     target: PathBuf,
+    _pending: Pending,
 }
 
 /// Resolve a symbolic link to the file it points at (so that the link is
@@ -56,10 +81,16 @@ impl AtomicFile {
             builder.permissions(Permissions::from_mode(0o666));
         }
         let tmp = builder.tempfile_in(&dir)?;
+        pending().push(tmp.path().to_path_buf());
+        let file = AtomicFile {
+            _pending: Pending(tmp.path().to_path_buf()),
+            tmp,
+            target,
+        };
         if let Some(perms) = existing {
-            tmp.as_file().set_permissions(perms)?;
+            file.tmp.as_file().set_permissions(perms)?;
         }
-        Ok(AtomicFile { tmp, target })
+        Ok(file)
     }
 
     /// The file that [`commit`](Self::commit) replaces.
@@ -71,12 +102,30 @@ impl AtomicFile {
     pub fn commit(mut self) -> io::Result<()> {
         self.tmp.flush()?;
         self.tmp.as_file().sync_all()?;
+        let tmp_path = self.tmp.path().to_path_buf();
+        // Held across the rename, so that Ctrl-C removes either the
+        // temporary file before it or nothing after it.
+        let mut p = pending();
         self.tmp.persist(&self.target).map_err(|e| e.error)?;
+        if let Some(i) = p.iter().position(|x| *x == tmp_path) {
+            p.swap_remove(i);
+        }
+        drop(p);
         // Make the rename itself durable.
         if let Ok(dir) = File::open(parent_dir(&self.target)) {
             let _ = dir.sync_all();
         }
         Ok(())
+    }
+}
+
+/// Takes a temporary file off the pending list when it goes.
+struct Pending(PathBuf);
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        // Not committed (or already renamed: then not listed any more).
+        forget_pending(&self.0);
     }
 }
 

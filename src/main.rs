@@ -25,6 +25,12 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // Ctrl-C (or a termination signal): no half-written output file stays
+    // behind; files being replaced keep their old content.
+    let _ = ctrlc::set_handler(|| {
+        tolk::fsio::remove_pending();
+        std::process::exit(130);
+    });
     match cli::run(cli) {
         Ok(cli::Outcome::Ok) => ExitCode::SUCCESS,
         Ok(cli::Outcome::Findings) => ExitCode::from(1),

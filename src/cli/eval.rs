@@ -74,7 +74,7 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Outcome> {
                         + "\n"
                 })
                 .collect();
-            (text, engine.name().to_owned())
+            (text, engine.as_ref().name().to_owned())
         }
     };
     let hyp_lines = lines(&hyp_text);

@@ -2,6 +2,7 @@
 //! subcommand. All the work is done by the `tolk` library.
 
 pub mod args;
+mod batch;
 mod check;
 pub mod config;
 mod eval;

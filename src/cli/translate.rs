@@ -14,46 +14,29 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
     let glossary = load_glossary(global)?;
     let inputs = Inputs::new(&args.input)?;
     let engine = load_engine(&args.engine)?;
+    let seg = SegmentOptions {
+        join_lines: args.input.join_lines,
+    };
+    if super::batch::wanted(&inputs.names, args.output.as_deref()) {
+        return super::batch::run(&inputs, args, &glossary, &engine, seg);
+    }
+    let job = Job {
+        glossary: &glossary,
+        engine: engine.as_ref(),
+        seg,
+        trace: args.trace,
+    };
     let to_file = args.output.is_some();
     let opts = RenderOptions {
         width: output_width(args.width, to_file),
         color: args.format == Format::Side && use_color(global.color, to_file),
         multiple: inputs.names.len() > 1,
     };
-    let seg = SegmentOptions {
-        join_lines: args.input.join_lines,
-    };
     with_output(args.output.as_deref(), |out| {
         let mut r = renderer(args.format, &opts);
         r.begin(out)?;
         for name in &inputs.names {
-            inputs.announce(name, &glossary);
-            let translate = |text: &str| {
-                if args.trace {
-                    trace(text, &glossary, engine.as_ref(), &seg);
-                }
-                tolk::translate(name, text, &glossary, engine.as_ref(), &seg)
-            };
-            match r.parts() {
-                // Paragraph by paragraph, as the input is read.
-                Some(parts) => {
-                    let mut paragraphs = 0;
-                    for (i, chunk) in inputs.open(name, seg.join_lines)?.enumerate() {
-                        let chunk = chunk.with_context(|| display_name(name).to_owned())?;
-                        let doc = translate(&chunk.text);
-                        report_repairs(&doc, paragraphs);
-                        paragraphs += doc.paragraphs.len();
-                        parts.part(&doc, i == 0, out)?;
-                    }
-                    parts.finish(out)?;
-                }
-                None => {
-                    let input = inputs.read(name)?;
-                    let doc = translate(&input.decoded.text);
-                    report_repairs(&doc, 0);
-                    r.document(&doc, out)?;
-                }
-            }
+            job.input(&inputs, name, r.as_mut(), out)?;
         }
         r.end(out)?;
         Ok(())
@@ -61,22 +44,111 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+/// What translating an input needs.
+pub struct Job<'a> {
+    pub glossary: &'a tolk::Glossary,
+    pub engine: &'a dyn Engine,
+    pub seg: SegmentOptions,
+    pub trace: bool,
+}
+
+/// What was translated: for the batch summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub sentences: usize,
+    pub terms: usize,
+    pub unknown: usize,
+}
+
+impl Counts {
+    fn add(&mut self, doc: &tolk::AlignedDoc) {
+        for s in doc.paragraphs.iter().flat_map(|p| &p.sentences) {
+            self.sentences += 1;
+            self.terms += s.terms.len();
+            self.unknown += s.unknown.len();
+        }
+    }
+}
+
+impl Job<'_> {
+    /// Translate input `name` and render it with `r` (its `begin`/`end`
+    /// are the caller's).
+    pub fn input(
+        &self,
+        inputs: &Inputs,
+        name: &str,
+        r: &mut dyn tolk::render::Renderer,
+        out: &mut dyn std::io::Write,
+    ) -> Result<Counts> {
+        let mut counts = Counts::default();
+        inputs.announce(name, self.glossary);
+        let translate = |text: &str| {
+            if self.trace {
+                trace(text, self.glossary, self.engine, &self.seg);
+            }
+            tolk::translate(name, text, self.glossary, self.engine, &self.seg)
+        };
+        match r.parts() {
+            // Paragraph by paragraph, as the input is read.
+            Some(parts) => {
+                let mut paragraphs = 0;
+                for (i, chunk) in inputs.open(name, self.seg.join_lines)?.enumerate() {
+                    let chunk = chunk.with_context(|| display_name(name).to_owned())?;
+                    let doc = translate(&chunk.text);
+                    report_repairs(&doc, paragraphs);
+                    paragraphs += doc.paragraphs.len();
+                    counts.add(&doc);
+                    parts.part(&doc, i == 0, out)?;
+                }
+                parts.finish(out)?;
+            }
+            None => {
+                let input = inputs.read(name)?;
+                let doc = translate(&input.decoded.text);
+                report_repairs(&doc, 0);
+                counts.add(&doc);
+                r.document(&doc, out)?;
+            }
+        }
+        Ok(counts)
+    }
+}
+
+/// A loaded engine: one that threads can share (the built-in and glossary
+/// engines), or one used from one thread (the neural engine, which runs its
+/// own worker threads).
+pub enum Loaded {
+    Shared(Box<dyn Engine + Send + Sync>),
+    Local(Box<dyn Engine>),
+}
+
+impl Loaded {
+    pub fn as_ref(&self) -> &dyn Engine {
+        match self {
+            Loaded::Shared(e) => e.as_ref(),
+            Loaded::Local(e) => e.as_ref(),
+        }
+    }
+}
+
 /// The engine the arguments ask for, with any user lexicons loaded.
-pub fn load_engine(args: &EngineArgs) -> Result<Box<dyn Engine>> {
-    let builtin = || -> Result<Box<dyn Engine>> {
-        Ok(Box::new(BuiltinEngine::new(load_lexicon(&args.lexicon)?)))
+pub fn load_engine(args: &EngineArgs) -> Result<Loaded> {
+    let builtin = || -> Result<Loaded> {
+        Ok(Loaded::Shared(Box::new(BuiltinEngine::new(load_lexicon(
+            &args.lexicon,
+        )?))))
     };
     let root = tolk::neural::store::model_root(args.model_dir.as_deref());
     let model = || tolk::neural::store::installed(&root, PAIR);
     Ok(match args.engine {
-        EngineArg::Glossary => Box::new(GlossaryEngine),
+        EngineArg::Glossary => Loaded::Shared(Box::new(GlossaryEngine)),
         EngineArg::Builtin => builtin()?,
         EngineArg::Auto => match model() {
-            Some(files) => Box::new(load_neural(args, &files)?),
+            Some(files) => Loaded::Local(Box::new(load_neural(args, &files)?)),
             None => builtin()?,
         },
         EngineArg::Neural => match model() {
-            Some(files) => Box::new(load_neural(args, &files)?),
+            Some(files) => Loaded::Local(Box::new(load_neural(args, &files)?)),
             None => bail!(
                 "no neural model ({PAIR}) in {}: run `tolk model download` first, or choose `--engine builtin`",
                 root.display()
