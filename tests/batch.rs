@@ -108,7 +108,9 @@ fn files_into_an_existing_directory_and_the_errors() {
         .args(["translate", "tests/fixtures"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("needs -o OUTDIR"));
+        .stderr(predicates::str::contains(
+            "tests/fixtures: is a directory; to translate the files in it, name an output directory with -o OUTDIR",
+        ));
     tolk()
         .args(["translate", "-", "tests/fixtures", "-o"])
         .arg(&out)

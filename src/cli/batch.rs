@@ -125,8 +125,13 @@ pub fn run(
     seg: SegmentOptions,
 ) -> Result<Outcome> {
     let Some(outdir) = args.output.as_deref() else {
+        let dir = inputs
+            .names
+            .iter()
+            .find(|n| Path::new(n).is_dir())
+            .map_or("", String::as_str);
         bail!(
-            "translating a directory needs -o OUTDIR, the directory to write the translations to"
+            "{dir}: is a directory; to translate the files in it, name an output directory with -o OUTDIR"
         );
     };
     if outdir.exists() && !outdir.is_dir() {
