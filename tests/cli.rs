@@ -305,7 +305,9 @@ fn missing_file_directory_and_bad_bytes_are_clear_errors() {
         .args(["translate", "."])
         .assert()
         .code(2)
-        .stderr("tolk: .: is a directory, not a file\n");
+        .stderr(
+            "tolk: .: is a directory; to translate the files in it, name an output directory with -o OUTDIR\n",
+        );
     fs::write(d.path().join("latin1.txt"), b"Kiev \xe9\xe9n\n").unwrap();
     tolk_in(d.path())
         .args(["translate", "latin1.txt"])
