@@ -1,4 +1,4 @@
-//! A tiny synthetic translation model, for tests and benchmarks.
+//! A synthetic translation model, for tests and benchmarks.
 //!
 //! [`tiny_model`] builds, in memory, a float32 model in the marian binary
 //! container that `fxtranslate` loads (the same format as Firefox's
@@ -12,13 +12,24 @@
 //! SSRU decoder, tied embeddings), scaled down: embedding width 8, two
 //! attention heads, FFN width 16, one encoder and one decoder layer.
 //!
+//! [`model_with_shape`] builds the same kind of model in any [`ModelShape`]:
+//! [`ModelShape::real_nl_en`] is the shape of the real Dutch→English model
+//! (Firefox's "tiny" student: width 256, 8 heads, FFN 1536, 6 encoder and
+//! 2 SSRU decoder layers, a 32,000-piece shared vocabulary, int8 weights
+//! with activation quantization multipliers, as `marian-conv --gemm-type
+//! intgemm8` writes them), for benchmarks that should cost what the real
+//! model costs. Only the weights are random.
+//!
 //! The vocabulary holds, in this order: `</s>` (id 0, the end of sentence),
 //! `<unk>` (id 1), `<s>` (id 2, unused by marian), the word-boundary marker
 //! `▁` alone, one piece per printable ASCII character and per common accented
 //! letter and typographic mark, a few whole words of Dutch and English (with the
 //! `▁` prefix), the piece `'s`, and then any extra words the caller asks for.
 //! Whole words always win over spelling a word out, and any text made of
-//! those characters encodes without `<unk>`.
+//! those characters encodes without `<unk>`. A shape with a vocabulary size
+//! fills the rest with letter pairs and triples (word-initial and not), so
+//! that words it does not hold split into a few pieces, as in a real
+//! SentencePiece vocabulary.
 //!
 //! Everything here is written from the format descriptions; nothing is taken
 //! from fxtranslate's own test builders.
@@ -38,6 +49,71 @@ pub struct TinyModel {
     pub vocab: Vec<u8>,
 }
 
+/// How the matrices of a synthetic model are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightType {
+    /// float32 everywhere (`marian-conv --gemm-type float32`).
+    Float32,
+    /// int8 matrices and embedding (`intgemm8`, each with its quantization
+    /// multiplier) and a `*_QuantMultA` activation multiplier per matrix, as
+    /// in Firefox's `*.intgemm.alphas.bin`; biases and layer norms float32.
+    Int8,
+}
+
+/// The architecture of a synthetic model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelShape {
+    /// Embedding width (`dim-emb`).
+    pub dim: usize,
+    /// Attention heads; `dim` must be a multiple.
+    pub heads: usize,
+    /// Feed-forward width (`transformer-dim-ffn`).
+    pub ffn: usize,
+    pub enc_depth: usize,
+    pub dec_depth: usize,
+    /// Pieces in the vocabulary: `None` for the built-in pieces and the
+    /// extra words only; `Some(n)` fills up to `n` pieces with letter pairs
+    /// and triples (never fewer than the built-ins and the extra words).
+    pub vocab: Option<usize>,
+    pub weights: WeightType,
+}
+
+impl ModelShape {
+    /// The tiny shape [`tiny_model`] builds: width 8, 2 heads, FFN 16, one
+    /// encoder and one decoder layer, float32.
+    pub const TINY: ModelShape = ModelShape {
+        dim: 8,
+        heads: 2,
+        ffn: 16,
+        enc_depth: 1,
+        dec_depth: 1,
+        vocab: None,
+        weights: WeightType::Float32,
+    };
+
+    /// The shape of Firefox Translations' Dutch→English model (the Bergamot
+    /// "tiny" student architecture): width 256, 8 heads, FFN 1536, 6
+    /// encoder and 2 SSRU decoder layers, a shared vocabulary of 32,000
+    /// pieces, int8 weights.
+    pub fn real_nl_en() -> ModelShape {
+        ModelShape {
+            dim: 256,
+            heads: 8,
+            ffn: 1536,
+            enc_depth: 6,
+            dec_depth: 2,
+            vocab: Some(32_000),
+            weights: WeightType::Int8,
+        }
+    }
+}
+
+impl Default for ModelShape {
+    fn default() -> Self {
+        ModelShape::TINY
+    }
+}
+
 /// Build it. `extra_words`: more whole-word pieces (given without the ▁; it is added).
 ///
 /// Extra words are appended after the built-in pieces, so they never change the
@@ -47,9 +123,19 @@ pub struct TinyModel {
 /// draws from its own random stream, so extra words change only the rows they
 /// add to the embedding and the output bias.
 pub fn tiny_model(seed: u64, extra_words: &[&str]) -> TinyModel {
-    let pieces = pieces(extra_words);
+    model_with_shape(&ModelShape::TINY, seed, extra_words)
+}
+
+/// Like [`tiny_model`], in any shape. The same seed gives the same random
+/// values (before quantization) in a float32 and an int8 model of one shape.
+pub fn model_with_shape(shape: &ModelShape, seed: u64, extra_words: &[&str]) -> TinyModel {
+    assert!(
+        shape.heads > 0 && shape.dim.is_multiple_of(shape.heads),
+        "the width must be a multiple of the heads"
+    );
+    let pieces = pieces(extra_words, shape.vocab);
     TinyModel {
-        model: model_bytes(seed, pieces.len()),
+        model: model_bytes(shape, seed, pieces.len()),
         vocab: spm_bytes(&pieces),
     }
 }
@@ -65,7 +151,17 @@ pub fn tiny_model(seed: u64, extra_words: &[&str]) -> TinyModel {
 /// downloaded pair. fxtranslate tells int8 from float32 by the tensors, never by
 /// the file name, so the float32 content under an `intgemm` name loads fine.
 pub fn write_model_dir(dir: &Path, seed: u64) -> io::Result<(PathBuf, PathBuf)> {
-    let m = tiny_model(seed, &[]);
+    write_model_dir_with_shape(dir, &ModelShape::TINY, seed, &[])
+}
+
+/// Like [`write_model_dir`], in any shape and with extra words.
+pub fn write_model_dir_with_shape(
+    dir: &Path,
+    shape: &ModelShape,
+    seed: u64,
+    extra_words: &[&str],
+) -> io::Result<(PathBuf, PathBuf)> {
+    let m = model_with_shape(shape, seed, extra_words);
     std::fs::create_dir_all(dir)?;
     let model_path = dir.join(MODEL_FILE);
     let vocab_path = dir.join(VOCAB_FILE);
@@ -80,28 +176,34 @@ const VOCAB_FILE: &str = "vocab.nlen.spm";
 
 // ---- architecture -----------------------------------------------------------
 
-const DIM: usize = 8;
-const HEADS: usize = 2;
-const FFN: usize = 16;
-const ENC_DEPTH: usize = 1;
-const DEC_DEPTH: usize = 1;
-
 /// marian's `special:model.yml`: fxtranslate reads the dimensions from it.
-fn model_yml(vocab: usize) -> String {
-    format!(
+fn model_yml(shape: &ModelShape, vocab: usize) -> String {
+    let ModelShape {
+        dim,
+        heads,
+        ffn,
+        enc_depth,
+        dec_depth,
+        ..
+    } = *shape;
+    let mut yml = format!(
         "type: transformer\n\
-         dim-emb: {DIM}\n\
+         dim-emb: {dim}\n\
          dim-vocabs:\n  - {vocab}\n  - {vocab}\n\
-         enc-depth: {ENC_DEPTH}\n\
-         dec-depth: {DEC_DEPTH}\n\
-         transformer-heads: {HEADS}\n\
-         transformer-dim-ffn: {FFN}\n\
+         enc-depth: {enc_depth}\n\
+         dec-depth: {dec_depth}\n\
+         transformer-heads: {heads}\n\
+         transformer-dim-ffn: {ffn}\n\
          transformer-ffn-activation: relu\n\
          transformer-decoder-autoreg: rnn\n\
          dec-cell: ssru\n\
          transformer-postprocess: dan\n\
          tied-embeddings-all: true\n"
-    )
+    );
+    if shape.weights == WeightType::Int8 {
+        yml.push_str("gemm-precision: int8shiftAlphaAll\n");
+    }
+    yml
 }
 
 // ---- vocabulary ---------------------------------------------------------------
@@ -132,38 +234,80 @@ const UNKNOWN: u64 = 2;
 const CONTROL: u64 = 3;
 
 /// Piece scores: the unigram Viterbi maximizes their sum, so one word piece
-/// beats spelling the word out in characters.
+/// beats spelling the word out in pieces of three, and those beat pairs and
+/// single characters.
 const WORD_SCORE: f32 = -2.0;
+const TRIPLE_SCORE: f32 = -5.0;
+const PAIR_SCORE: f32 = -6.5;
 const CHAR_SCORE: f32 = -8.0;
 
 /// SentencePiece's word-boundary marker (U+2581).
 const SPACE: char = '▁';
 
-/// `(piece, score, type)` in id order.
-fn pieces(extra_words: &[&str]) -> Vec<(String, f32, u64)> {
+/// `(piece, score, type)` in id order; with `size`, filled up to `size`
+/// pieces with letter pairs and triples.
+fn pieces(extra_words: &[&str], size: Option<usize>) -> Vec<(String, f32, u64)> {
     let mut out: Vec<(String, f32, u64)> = vec![
         ("</s>".into(), 0.0, CONTROL),
         ("<unk>".into(), 0.0, UNKNOWN),
         ("<s>".into(), 0.0, CONTROL),
     ];
-    let mut add = |piece: String, score: f32| {
-        if !out.iter().any(|(p, ..)| *p == piece) {
+    let mut seen: std::collections::HashSet<String> = out.iter().map(|p| p.0.clone()).collect();
+    let mut add = |out: &mut Vec<(String, f32, u64)>, piece: String, score: f32| {
+        if seen.insert(piece.clone()) {
             out.push((piece, score, NORMAL));
         }
     };
-    add(SPACE.to_string(), CHAR_SCORE);
+    add(&mut out, SPACE.to_string(), CHAR_SCORE);
     for c in ('!'..='~').chain(EXTRA_CHARS.chars()) {
-        add(c.to_string(), CHAR_SCORE);
+        add(&mut out, c.to_string(), CHAR_SCORE);
     }
     for w in DUTCH_WORDS.iter().chain(ENGLISH_WORDS) {
-        add(format!("{SPACE}{w}"), WORD_SCORE);
+        add(&mut out, format!("{SPACE}{w}"), WORD_SCORE);
     }
-    add("'s".into(), WORD_SCORE);
+    add(&mut out, "'s".into(), WORD_SCORE);
     for w in extra_words {
         let w = w.split_whitespace().collect::<Vec<_>>().join("▁");
         if !w.is_empty() {
-            add(format!("{SPACE}{w}"), WORD_SCORE);
+            add(&mut out, format!("{SPACE}{w}"), WORD_SCORE);
         }
+    }
+    let Some(size) = size else {
+        return out;
+    };
+    // Pairs first (word-initial, capitalised word-initial, inside a word),
+    // then the triples in a fixed pseudo-random order, until full.
+    let lower = || 'a'..='z';
+    let mut pairs = Vec::new();
+    for a in lower() {
+        for b in lower() {
+            pairs.push(format!("{SPACE}{a}{b}"));
+            pairs.push(format!("{SPACE}{}{b}", a.to_ascii_uppercase()));
+            pairs.push(format!("{a}{b}"));
+        }
+    }
+    let mut triples = Vec::new();
+    for a in lower() {
+        for b in lower() {
+            for c in lower() {
+                triples.push(format!("{a}{b}{c}"));
+                triples.push(format!("{SPACE}{a}{b}{c}"));
+            }
+        }
+    }
+    let mut rng = SplitMix64(fnv1a("triples"));
+    for i in (1..triples.len()).rev() {
+        triples.swap(i, (rng.next() % (i as u64 + 1)) as usize);
+    }
+    let fill = pairs
+        .into_iter()
+        .map(|p| (p, PAIR_SCORE))
+        .chain(triples.into_iter().map(|t| (t, TRIPLE_SCORE)));
+    for (piece, score) in fill {
+        if out.len() >= size {
+            break;
+        }
+        add(&mut out, piece, score);
     }
     out
 }
@@ -224,9 +368,14 @@ fn pb_bytes(out: &mut Vec<u8>, field: u64, bytes: &[u8]) {
 
 // ---- model --------------------------------------------------------------------
 
-/// marian type codes (`Type` enum) for the two item types used.
+/// marian type codes (`Type` enum) for the item types used.
 const TYPE_INT8: u64 = 0x101;
 const TYPE_FLOAT32: u64 = 0x404;
+const TYPE_INTGEMM8: u64 = 0x4101;
+
+/// The activation range assumed by the int8 models' `*_QuantMultA`
+/// (quantization multiplier `127 / ALPHA`).
+const ALPHA: f32 = 4.0;
 
 /// One named tensor: `(name, type, shape, data)`.
 type Item = (String, u64, Vec<i32>, Vec<u8>);
@@ -234,6 +383,7 @@ type Item = (String, u64, Vec<i32>, Vec<u8>);
 /// Collects the model's tensors, each filled from its own random stream.
 struct Builder {
     seed: u64,
+    shape: ModelShape,
     items: Vec<Item>,
 }
 
@@ -244,16 +394,53 @@ impl Builder {
         self.items.push((name.into(), TYPE_FLOAT32, shape, data));
     }
 
+    /// `rows × cols` values uniform in ±`scale`, from the stream of `name`, row-major.
+    fn values(&self, name: &str, rows: usize, cols: usize, scale: f32) -> Vec<f32> {
+        let mut rng = SplitMix64(self.seed ^ fnv1a(name));
+        (0..rows * cols).map(|_| rng.uniform(scale)).collect()
+    }
+
     /// `[rows, cols]` uniform in ±`scale`, from the stream of `name`.
     fn random(&mut self, name: &str, rows: usize, cols: usize, scale: f32) {
-        let mut rng = SplitMix64(self.seed ^ fnv1a(name));
-        let values = (0..rows * cols).map(|_| rng.uniform(scale));
-        self.floats(name, [rows, cols], values);
+        let values = self.values(name, rows, cols, scale);
+        self.floats(name, [rows, cols], values.into_iter());
+    }
+
+    /// A matrix `[rows, cols]` uniform in ±`scale`: float32, or int8 with
+    /// its multiplier `127 / scale` after the data, laid out transposed
+    /// (`[cols, rows]`) unless `embedding`, as intgemm8 stores it.
+    fn matrix(&mut self, name: &str, rows: usize, cols: usize, scale: f32, embedding: bool) {
+        if self.shape.weights == WeightType::Float32 {
+            return self.random(name, rows, cols, scale);
+        }
+        let v = self.values(name, rows, cols, scale);
+        let q = 127.0 / scale;
+        let quant = |x: f32| (x * q).round().clamp(-127.0, 127.0) as i8 as u8;
+        let mut data: Vec<u8> = if embedding {
+            v.iter().map(|&x| quant(x)).collect()
+        } else {
+            (0..cols)
+                .flat_map(|c| (0..rows).map(move |r| (r, c)))
+                .map(|(r, c)| quant(v[r * cols + c]))
+                .collect()
+        };
+        data.extend_from_slice(&q.to_le_bytes());
+        let shape = vec![rows as i32, cols as i32];
+        self.items.push((name.into(), TYPE_INTGEMM8, shape, data));
+        if !embedding {
+            self.alpha(&format!("{name}_QuantMultA"));
+        }
+    }
+
+    /// An activation multiplier `127 / ALPHA` (int8 models).
+    fn alpha(&mut self, name: &str) {
+        let data = (127.0 / ALPHA).to_le_bytes().to_vec();
+        self.items.push((name.into(), TYPE_FLOAT32, vec![1], data));
     }
 
     /// A `[k, n]` weight, Glorot-uniform as marian initializes it.
     fn weight(&mut self, name: &str, k: usize, n: usize) {
-        self.random(name, k, n, (6.0 / (k + n) as f32).sqrt());
+        self.matrix(name, k, n, (6.0 / (k + n) as f32).sqrt(), false);
     }
 
     fn bias(&mut self, name: &str, n: usize) {
@@ -262,60 +449,75 @@ impl Builder {
 
     /// `{base}_ln_scale` (ones) and `{base}_ln_bias` (zeros).
     fn layer_norm(&mut self, base: &str) {
+        let dim = self.shape.dim;
         let (scale, bias) = (format!("{base}_ln_scale"), format!("{base}_ln_bias"));
-        self.floats(&scale, [1, DIM], std::iter::repeat_n(1.0, DIM));
-        self.floats(&bias, [1, DIM], std::iter::repeat_n(0.0, DIM));
+        self.floats(&scale, [1, dim], std::iter::repeat_n(1.0, dim));
+        self.floats(&bias, [1, dim], std::iter::repeat_n(0.0, dim));
     }
 
     /// Multi-head attention `{prefix}_W{q,k,v,o}` / `_b{q,k,v,o}`, and the
     /// layer norm after it.
     fn attention(&mut self, prefix: &str) {
+        let dim = self.shape.dim;
         for p in ["q", "k", "v", "o"] {
-            self.weight(&format!("{prefix}_W{p}"), DIM, DIM);
-            self.bias(&format!("{prefix}_b{p}"), DIM);
+            self.weight(&format!("{prefix}_W{p}"), dim, dim);
+            self.bias(&format!("{prefix}_b{p}"), dim);
         }
         self.layer_norm(&format!("{prefix}_Wo"));
     }
 
     /// The feed-forward block `{prefix}_W1/b1/W2/b2` and its layer norm.
     fn ffn(&mut self, prefix: &str) {
-        self.weight(&format!("{prefix}_W1"), DIM, FFN);
-        self.bias(&format!("{prefix}_b1"), FFN);
-        self.weight(&format!("{prefix}_W2"), FFN, DIM);
-        self.bias(&format!("{prefix}_b2"), DIM);
+        let (dim, ffn) = (self.shape.dim, self.shape.ffn);
+        self.weight(&format!("{prefix}_W1"), dim, ffn);
+        self.bias(&format!("{prefix}_b1"), ffn);
+        self.weight(&format!("{prefix}_W2"), ffn, dim);
+        self.bias(&format!("{prefix}_b2"), dim);
         self.layer_norm(&format!("{prefix}_ffn"));
     }
 }
 
 /// The tensors fxtranslate's engine reads, under marian's names, serialized.
-fn model_bytes(seed: u64, vocab: usize) -> Vec<u8> {
+fn model_bytes(shape: &ModelShape, seed: u64, vocab: usize) -> Vec<u8> {
     let mut b = Builder {
         seed,
+        shape: *shape,
         items: Vec::new(),
     };
+    let dim = shape.dim;
     // marian stores the config as a NUL-terminated int8 string.
-    let mut yml = model_yml(vocab).into_bytes();
+    let mut yml = model_yml(shape, vocab).into_bytes();
     yml.push(0);
     let len = yml.len() as i32;
     b.items
         .push(("special:model.yml".into(), TYPE_INT8, vec![len], yml));
     // Tied embeddings: one table for source, target and output projection.
-    b.weight("Wemb", vocab, DIM);
-    for l in 1..=ENC_DEPTH {
+    b.matrix(
+        "Wemb",
+        vocab,
+        dim,
+        (6.0 / (vocab + dim) as f32).sqrt(),
+        true,
+    );
+    for l in 1..=shape.enc_depth {
         b.attention(&format!("encoder_l{l}_self"));
         b.ffn(&format!("encoder_l{l}_ffn"));
     }
-    for l in 1..=DEC_DEPTH {
+    for l in 1..=shape.dec_depth {
         let p = format!("decoder_l{l}");
         // SSRU: candidate `x·W`, forget gate `x·Wf + bf`.
-        b.weight(&format!("{p}_rnn_W"), DIM, DIM);
-        b.weight(&format!("{p}_rnn_Wf"), DIM, DIM);
-        b.bias(&format!("{p}_rnn_bf"), DIM);
+        b.weight(&format!("{p}_rnn_W"), dim, dim);
+        b.weight(&format!("{p}_rnn_Wf"), dim, dim);
+        b.bias(&format!("{p}_rnn_bf"), dim);
         b.layer_norm(&format!("{p}_rnn_ffn"));
         b.attention(&format!("{p}_context"));
         b.ffn(&format!("{p}_ffn"));
     }
     b.bias("decoder_ff_logit_out_b", vocab);
+    if shape.weights == WeightType::Int8 {
+        // The activation multiplier of the tied output projection.
+        b.alpha("none_QuantMultA");
+    }
     serialize(&b.items)
 }
 
@@ -389,6 +591,11 @@ mod tests {
     use fxtranslate::weights::{Precision, Weights};
 
     const SENTENCE: &str = "Poetin sprak in Moskou.";
+    const DIM: usize = ModelShape::TINY.dim;
+    const HEADS: usize = ModelShape::TINY.heads;
+    const FFN: usize = ModelShape::TINY.ffn;
+    const ENC_DEPTH: usize = ModelShape::TINY.enc_depth;
+    const DEC_DEPTH: usize = ModelShape::TINY.dec_depth;
 
     fn engine(seed: u64) -> Engine {
         let m = tiny_model(seed, &[]);
@@ -514,5 +721,87 @@ mod tests {
         assert_eq!(files.src_vocab, vocab);
         assert_eq!(files.trg_vocab, vocab);
         assert!(files.lex.is_none());
+    }
+    #[test]
+    fn the_default_shape_is_the_tiny_one() {
+        assert_eq!(ModelShape::default(), ModelShape::TINY);
+        let m = model_with_shape(&ModelShape::TINY, 4, &["Oekraïne"]);
+        let t = tiny_model(4, &["Oekraïne"]);
+        assert_eq!((m.model, m.vocab), (t.model, t.vocab));
+    }
+
+    /// A small int8 shape (widths multiples of 16, as the SIMD kernel wants).
+    fn small_int8() -> ModelShape {
+        ModelShape {
+            dim: 32,
+            heads: 4,
+            ffn: 64,
+            enc_depth: 2,
+            dec_depth: 2,
+            vocab: Some(2_000),
+            weights: WeightType::Int8,
+        }
+    }
+
+    #[test]
+    fn an_int8_model_loads_as_int8_and_translates() {
+        let shape = small_int8();
+        let m = model_with_shape(&shape, 8, &["Oekraïne"]);
+        let weights = Weights::from_bytes(&m.model).expect("weights load");
+        assert_eq!(weights.precision(), Precision::Int8);
+        let c = weights.config();
+        assert_eq!(
+            (
+                c.dim_emb,
+                c.heads,
+                c.enc_depth,
+                c.dec_depth,
+                c.dim_ffn,
+                c.vocab
+            ),
+            (32, 4, 2, 2, 64, 2_000)
+        );
+        let vocab = SpmVocab::from_bytes(&m.vocab);
+        assert_eq!(vocab.len(), 2_000);
+        let engine = Engine::from_bytes(&m.model, &m.vocab, &m.vocab).expect("loads");
+        let first = engine.translate(SENTENCE);
+        assert_eq!(engine.translate(SENTENCE), first);
+        // The float32 model of the same seed has the same values, unquantized.
+        let f = model_with_shape(
+            &ModelShape {
+                weights: WeightType::Float32,
+                ..shape
+            },
+            8,
+            &["Oekraïne"],
+        );
+        assert_eq!(f.vocab, m.vocab);
+        let fw = Weights::from_bytes(&f.model).expect("float weights load");
+        assert_eq!(fw.precision(), Precision::Float32);
+    }
+
+    #[test]
+    fn a_sized_vocabulary_splits_unknown_words_into_few_pieces() {
+        let v = SpmVocab::from_bytes(&spm_bytes(&pieces(&[], Some(32_000))));
+        assert_eq!(v.len(), 32_000);
+        let plain = SpmVocab::from_bytes(&tiny_model(1, &[]).vocab);
+        // The built-in pieces keep their ids.
+        for id in 0..plain.len() as u32 {
+            assert_eq!(v.piece(id), plain.piece(id));
+        }
+        let text = "onderhandelingen over een staakt-het-vuren";
+        assert!(v.encode(text).len() < plain.encode(text).len() / 2);
+        assert_eq!(v.decode(&v.encode(text)), text);
+    }
+
+    #[test]
+    fn the_real_shape_is_firefoxs_tiny_student() {
+        let s = ModelShape::real_nl_en();
+        assert_eq!(
+            (s.dim, s.heads, s.ffn, s.enc_depth, s.dec_depth, s.vocab),
+            (256, 8, 1536, 6, 2, Some(32_000))
+        );
+        assert_eq!(s.weights, WeightType::Int8);
+        assert_eq!(pieces(&["Oekraïne"], s.vocab).len(), 32_000);
     }
 }
