@@ -161,6 +161,21 @@ pub fn lint(files: &[(String, Vec<u8>)], base: &[Source<'_>]) -> Vec<Finding> {
     for (id, e) in g.entries().iter().enumerate() {
         nl_keys.entry(spelling_key(&e.nl)).or_default().push(id);
     }
+    // Who overrides whom, and who forbids which English (lowercase): built
+    // once, so that large glossaries lint in linear time.
+    let mut overridden: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut avoided_by: HashMap<String, Vec<usize>> = HashMap::new();
+    for (oid, o) in g.entries().iter().enumerate() {
+        if let Some(by) = o.overridden_by {
+            overridden.entry(by).or_default().push(oid);
+        }
+        for a in g.effective_avoid(oid) {
+            let list = avoided_by.entry(a.to_ascii_lowercase()).or_default();
+            if list.last() != Some(&oid) {
+                list.push(oid);
+            }
+        }
+    }
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for &(id, e) in &user {
         let file = e.location.file.to_string();
@@ -192,8 +207,9 @@ pub fn lint(files: &[(String, Vec<u8>)], base: &[Source<'_>]) -> Vec<Finding> {
             }
         }
         // Overrides of shipped (or earlier) entries.
-        for (oid, o) in g.entries().iter().enumerate() {
-            if o.overridden_by == Some(id) && o.en == e.en {
+        for &oid in overridden.get(&id).into_iter().flatten() {
+            let o = &g.entries()[oid];
+            if o.en == e.en {
                 out.push(finding(
                     Severity::Info,
                     "redundant",
@@ -203,7 +219,7 @@ pub fn lint(files: &[(String, Vec<u8>)], base: &[Source<'_>]) -> Vec<Finding> {
                     ),
                     "remove the row, unless it is meant to pin that rendering",
                 ));
-            } else if o.overridden_by == Some(id) {
+            } else {
                 let severity = if o.shipped {
                     Severity::Info
                 } else {
@@ -222,7 +238,6 @@ pub fn lint(files: &[(String, Vec<u8>)], base: &[Source<'_>]) -> Vec<Finding> {
                         "two user glossaries disagree: keep one"
                     },
                 ));
-                let _ = oid;
             }
         }
         // A variant that is another entry's headword.
@@ -243,12 +258,13 @@ pub fn lint(files: &[(String, Vec<u8>)], base: &[Source<'_>]) -> Vec<Finding> {
             }
         }
         // English that another entry forbids.
-        for (oid, o) in g.entries().iter().enumerate() {
-            if oid != id
-                && g.effective_avoid(oid)
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(&e.en))
-            {
+        for &oid in avoided_by
+            .get(&e.en.to_ascii_lowercase())
+            .into_iter()
+            .flatten()
+        {
+            let o = &g.entries()[oid];
+            if oid != id {
                 out.push(finding(
                     Severity::Warning,
                     "avoided",
