@@ -590,6 +590,41 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Streamed pieces put back together are the text, each piece but
+        /// the last ends at a paragraph end, and the line counts add up.
+        #[test]
+        fn chunks_cover_the_text_at_paragraph_ends(
+            text in "([a-zé ]{0,12}(\r\n|\n|\r|\n\n| \n)){1,40}[a-z]{0,5}",
+            target in 1usize..40,
+            read in 1usize..9,
+            join in proptest::bool::ANY,
+        ) {
+            let got: Vec<Chunk> = Chunks::new(Trickle(text.as_bytes(), read), EncodingChoice::Default, join, target)
+                .whole_max(8)
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let whole: String = got.iter().map(|c| c.text.as_str()).collect();
+            proptest::prop_assert_eq!(&whole, &text);
+            let opts = crate::segment::SegmentOptions { join_lines: join };
+            let want: Vec<String> = crate::segment::paragraph_spans(&text, &opts)
+                .into_iter()
+                .map(|r| text[r].to_owned())
+                .collect();
+            let mut pieces: Vec<String> = Vec::new();
+            for c in &got {
+                proptest::prop_assert_eq!(c.lines_before, crate::segment::line_spans(&text[..c.offset]).len());
+                pieces.extend(
+                    crate::segment::paragraph_spans(&c.text, &opts)
+                        .into_iter()
+                        .map(|r| c.text[r].to_owned()),
+                );
+            }
+            // Paragraph by paragraph, the pieces give what the whole gives.
+            proptest::prop_assert_eq!(pieces, want);
+        }
+    }
+
     #[test]
     fn utf8_with_and_without_bom() {
         let d = decode("Oekraïne".as_bytes(), None).unwrap();

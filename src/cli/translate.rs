@@ -11,9 +11,22 @@ use tolk::translate::BuiltinEngine;
 use tolk::translate::lexicon::Lexicon;
 
 pub fn run(global: &GlobalArgs, args: &TranslateArgs) -> Result<Outcome> {
-    let glossary = load_glossary(global)?;
     let inputs = Inputs::new(&args.input)?;
-    let engine = load_engine(&args.engine)?;
+    // The glossaries (and their matcher) load on a second thread while the
+    // engine loads its lexicon: most of a short run's time.
+    let (glossary, engine) = std::thread::scope(|s| {
+        let glossary = s.spawn(|| {
+            let g = load_glossary(global)?;
+            g.matcher();
+            anyhow::Ok(g)
+        });
+        let engine = load_engine(&args.engine);
+        let glossary = glossary
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (glossary, engine)
+    });
+    let (glossary, engine) = (glossary?, engine?);
     let seg = SegmentOptions {
         join_lines: args.input.join_lines,
     };
