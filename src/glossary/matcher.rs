@@ -246,7 +246,7 @@ impl Matcher {
     /// Build the automaton for `spellings` of `entries`.
     pub fn build(entries: &[Entry], spellings: &[Spelling]) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut add = |pattern: String, cand: Candidate| {
             let id = *index.entry(pattern.clone()).or_insert_with(|| {

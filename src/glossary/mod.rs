@@ -21,8 +21,8 @@ pub use entry::{Entry, EntryId, Kind, LoadError, Location, Origin, Problem, Prop
 pub use matcher::{HitCase, Inflection, Matcher, Spelling, SpellingId, TermHit};
 
 use crate::normalize::{fold_keep_case, match_key};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// One glossary file to load.
@@ -104,7 +104,7 @@ impl Glossary {
             files: Vec::new(),
             warnings: Vec::new(),
             spellings: Vec::new(),
-            by_key: Arc::new(HashMap::new()),
+            by_key: Arc::new(HashMap::default()),
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
             forbidden_containers: OnceLock::new(),
@@ -119,7 +119,7 @@ impl Glossary {
         let mut files = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         let mut spellings: Vec<Spelling> = Vec::new();
-        let mut owners: HashMap<String, Owner> = HashMap::new();
+        let mut owners: HashMap<String, Owner> = HashMap::default();
 
         for (file_index, src) in sources.into_iter().enumerate() {
             let parsed = csv_io::parse(
@@ -159,7 +159,7 @@ impl Glossary {
             sp.entry = o.entry;
             active.push(sp);
         }
-        let mut by_key = HashMap::with_capacity(active.len());
+        let mut by_key = HashMap::with_capacity_and_hasher(active.len(), Default::default());
         for (id, sp) in active.iter().enumerate() {
             by_key.entry(match_key(&sp.text)).or_insert(id);
         }
@@ -381,7 +381,7 @@ impl Glossary {
         self.forbidden.get_or_init(|| {
             let words = |s: &str| s.split_whitespace().count();
             let mut out: Vec<(String, EntryId)> = Vec::new();
-            let mut seen: HashMap<String, usize> = HashMap::new();
+            let mut seen: HashMap<String, usize> = HashMap::default();
             for (id, _) in self.active_entries() {
                 for a in self.effective_avoid(id) {
                     let fits = |id: EntryId| words(&self.entries[id].en) == words(a);

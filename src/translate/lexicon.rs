@@ -8,7 +8,7 @@
 //! speech; lexicon entries are never locked terms.
 
 use crate::glossary::{Location, Problem, Severity};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::sync::Arc;
 
