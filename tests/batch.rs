@@ -157,8 +157,9 @@ fn ctrl_c_leaves_no_partial_output() {
         assert!(child.try_wait().unwrap().is_none(), "finished too soon");
         std::thread::sleep(Duration::from_millis(5));
     }
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // The shell's own kill: no other program needed.
+    let kill = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(kill.success());
