@@ -104,6 +104,9 @@ fn line_at(starts: &[usize], pos: usize) -> usize {
     starts.partition_point(|&s| s <= pos)
 }
 
+/// A quote left open: the csv reader runs the field to the end of the file.
+const OPEN_QUOTE: &str = "a quote is not closed (the field runs to the end of the file)";
+
 /// RFC 4180 quoting, which the csv reader is lenient about: a quoted field
 /// ends at its closing quote; a quote inside an unquoted field is an error.
 /// Returns the problem and the 1-based field number.
@@ -116,7 +119,7 @@ fn quoting_problem(raw: &str) -> Option<(String, usize)> {
             i += 1;
             loop {
                 match b.get(i) {
-                    None => return None, // reported as an unclosed quote elsewhere
+                    None => return Some((OPEN_QUOTE.into(), field)),
                     Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
                     Some(b'"') => {
                         i += 1;
@@ -284,7 +287,16 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     }
 
     if let Some((b, l, false)) = prev {
-        check_quotes(&mut rep, b, text.len(), l);
+        // Only the last record can leave a quote open. When that costs the
+        // row fields, the field count check reports it with a hint.
+        let short = match (&header, rows.last()) {
+            (Some((h, _)), Some(r)) => r.line == l && r.fields.len() != h.len(),
+            _ => false,
+        };
+        match quoting_problem(&text[b..]) {
+            Some((msg, _)) if short && msg == OPEN_QUOTE => {}
+            _ => check_quotes(&mut rep, b, text.len(), l),
+        }
     }
     let Some((headers, header_line)) = header else {
         rep.error(
@@ -757,6 +769,23 @@ mod tests {
             errs[0].2.contains("quote is probably not closed"),
             "{errs:?}"
         );
+    }
+
+    #[test]
+    fn a_quote_left_open_at_the_end_of_the_file_is_an_error() {
+        // The reader runs an open quote to the end of the file; when that
+        // leaves the row its field count, only the quote can tell.
+        for (text, line, col) in [
+            ("nl,en\nKiev,\"Kyiv", 2, 2),
+            ("nl,en,source\nKiev,Kyiv,\"wiki\n", 2, 3),
+            ("nl,en,,\ra,T,,\r\u{308},h,,\"", 3, 4),
+            ("nl,\"en\n", 1, 2),
+        ] {
+            let errs = errors(&parse_str(text));
+            assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+            assert_eq!((errs[0].0, errs[0].1), (Some(line), Some(col)), "{text:?}");
+            assert!(errs[0].2.contains("quote is not closed"), "{errs:?}");
+        }
     }
 
     #[test]
