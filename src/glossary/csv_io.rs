@@ -225,7 +225,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     let mut header: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut prev: Option<(usize, usize, bool)> = None; // (byte, line, comment) of the previous record
+    let mut prev: Option<(usize, usize, bool)> = None; // (start, line, comment) of the previous record
     let check_quotes = |rep: &mut Reporter, from: usize, to: usize, line: usize| {
         if let Some((msg, field)) = quoting_problem(&text[from..to]) {
             rep.error(line, Some(field), format!("row does not parse: {msg}"));
@@ -264,7 +264,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         let comment = text[start..]
             .trim_start_matches([' ', '\t'])
             .starts_with('#');
-        prev = Some((pos.byte() as usize, line, comment));
+        prev = Some((start, line, comment));
         if header.is_none() {
             if comment {
                 rows.push(Row {
@@ -785,6 +785,31 @@ mod tests {
             assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
             assert_eq!((errs[0].0, errs[0].1), (Some(line), Some(col)), "{text:?}");
             assert!(errs[0].2.contains("quote is not closed"), "{errs:?}");
+        }
+    }
+
+    #[test]
+    fn quoting_is_checked_after_blank_lines_too() {
+        for (text, line, col, msg) in [
+            (
+                "nl,en\n\nKiev,Ky\"iv\n",
+                3,
+                2,
+                "a quote inside an unquoted field",
+            ),
+            (
+                "nl,en\r\n\r\n\"Kiev\"x,Kyiv\r\n",
+                3,
+                1,
+                "text after a closing quote",
+            ),
+            ("\rnl,en,\"", 2, 3, "quote is not closed"),
+            ("nl,en\n\n\nKiev,\"Kyiv", 4, 2, "quote is not closed"),
+        ] {
+            let errs = errors(&parse_str(text));
+            assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+            assert_eq!((errs[0].0, errs[0].1), (Some(line), Some(col)), "{text:?}");
+            assert!(errs[0].2.contains(msg), "{errs:?}");
         }
     }
 
