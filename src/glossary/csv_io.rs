@@ -158,6 +158,35 @@ fn quoting_problem(raw: &str) -> Option<(String, usize)> {
     }
 }
 
+/// Whether the record at the start of `raw` opens a quoted field that its
+/// first line does not close: the csv reader then reads the lines after it
+/// (or nothing, at the end of the file) into that field.
+fn quote_runs_past_line(raw: &str) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = raw.bytes().peekable();
+    while let Some(c) = bytes.next() {
+        if quoted {
+            match c {
+                b'\r' | b'\n' => return true,
+                b'"' if bytes.peek() == Some(&b'"') => {
+                    bytes.next();
+                }
+                b'"' => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'\r' | b'\n' => return false,
+            b'"' if field_start => quoted = true,
+            _ => {}
+        }
+        field_start = c == b',';
+    }
+    quoted
+}
+
 /// Parse one glossary file. `file_index` is its position in load order.
 pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> Parsed {
     let mut rep = Reporter {
@@ -264,6 +293,13 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         let comment = text[start..]
             .trim_start_matches([' ', '\t'])
             .starts_with('#');
+        if comment && quote_runs_past_line(&text[start..]) {
+            rep.error(
+                line,
+                None,
+                "row does not parse: a quote in this comment is not closed on its line, so the lines after it are read into the comment (close the quote or remove it)".into(),
+            );
+        }
         prev = Some((start, line, comment));
         if header.is_none() {
             if comment {
@@ -811,6 +847,28 @@ mod tests {
             assert_eq!((errs[0].0, errs[0].1), (Some(line), Some(col)), "{text:?}");
             assert!(errs[0].2.contains(msg), "{errs:?}");
         }
+    }
+
+    #[test]
+    fn a_comment_whose_quote_runs_past_its_line_is_an_error() {
+        // The reader would read the lines after it into the comment.
+        for (text, line) in [
+            ("nl,en\n# see,\"below\nKiev,Kyiv\n\"Moskou\",Moscow\n", 2),
+            ("nl,en\r#,\"", 2),
+            (
+                "nl,en\r\nKiev,Kyiv\r\n#,\"Moskou,Moscow\r\nParijs,Paris\r\n",
+                3,
+            ),
+        ] {
+            let errs = errors(&parse_str(text));
+            assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+            assert_eq!(errs[0].0, Some(line), "{text:?}");
+            assert!(errs[0].2.contains("comment"), "{errs:?}");
+        }
+        // Quotes that close on the line, or open no field, are fine.
+        let p = parse_str("# a,\"b, c\",d\n# he said \"hi\nnl,en\nKiev,Kyiv\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.entries.len(), 1);
     }
 
     #[test]
