@@ -104,6 +104,9 @@ fn line_at(starts: &[usize], pos: usize) -> usize {
     starts.partition_point(|&s| s <= pos)
 }
 
+/// A quote left open: the csv reader runs the field to the end of the file.
+const OPEN_QUOTE: &str = "a quote is not closed (the field runs to the end of the file)";
+
 /// RFC 4180 quoting, which the csv reader is lenient about: a quoted field
 /// ends at its closing quote; a quote inside an unquoted field is an error.
 /// Returns the problem and the 1-based field number.
@@ -116,7 +119,7 @@ fn quoting_problem(raw: &str) -> Option<(String, usize)> {
             i += 1;
             loop {
                 match b.get(i) {
-                    None => return None, // reported as an unclosed quote elsewhere
+                    None => return Some((OPEN_QUOTE.into(), field)),
                     Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
                     Some(b'"') => {
                         i += 1;
@@ -153,6 +156,35 @@ fn quoting_problem(raw: &str) -> Option<(String, usize)> {
             _ => return None,
         }
     }
+}
+
+/// Whether the record at the start of `raw` opens a quoted field that its
+/// first line does not close: the csv reader then reads the lines after it
+/// (or nothing, at the end of the file) into that field.
+fn quote_runs_past_line(raw: &str) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = raw.bytes().peekable();
+    while let Some(c) = bytes.next() {
+        if quoted {
+            match c {
+                b'\r' | b'\n' => return true,
+                b'"' if bytes.peek() == Some(&b'"') => {
+                    bytes.next();
+                }
+                b'"' => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'\r' | b'\n' => return false,
+            b'"' if field_start => quoted = true,
+            _ => {}
+        }
+        field_start = c == b',';
+    }
+    quoted
 }
 
 /// Parse one glossary file. `file_index` is its position in load order.
@@ -222,7 +254,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     let mut header: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut prev: Option<(usize, usize, bool)> = None; // (byte, line, comment) of the previous record
+    let mut prev: Option<(usize, usize, bool)> = None; // (start, line, comment) of the previous record
     let check_quotes = |rep: &mut Reporter, from: usize, to: usize, line: usize| {
         if let Some((msg, field)) = quoting_problem(&text[from..to]) {
             rep.error(line, Some(field), format!("row does not parse: {msg}"));
@@ -261,7 +293,14 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         let comment = text[start..]
             .trim_start_matches([' ', '\t'])
             .starts_with('#');
-        prev = Some((pos.byte() as usize, line, comment));
+        if comment && quote_runs_past_line(&text[start..]) {
+            rep.error(
+                line,
+                None,
+                "row does not parse: a quote in this comment is not closed on its line, so the lines after it are read into the comment (close the quote or remove it)".into(),
+            );
+        }
+        prev = Some((start, line, comment));
         if header.is_none() {
             if comment {
                 rows.push(Row {
@@ -284,7 +323,16 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     }
 
     if let Some((b, l, false)) = prev {
-        check_quotes(&mut rep, b, text.len(), l);
+        // Only the last record can leave a quote open. When that costs the
+        // row fields, the field count check reports it with a hint.
+        let short = match (&header, rows.last()) {
+            (Some((h, _)), Some(r)) => r.line == l && r.fields.len() != h.len(),
+            _ => false,
+        };
+        match quoting_problem(&text[b..]) {
+            Some((msg, _)) if short && msg == OPEN_QUOTE => {}
+            _ => check_quotes(&mut rep, b, text.len(), l),
+        }
     }
     let Some((headers, header_line)) = header else {
         rep.error(
@@ -757,6 +805,70 @@ mod tests {
             errs[0].2.contains("quote is probably not closed"),
             "{errs:?}"
         );
+    }
+
+    #[test]
+    fn a_quote_left_open_at_the_end_of_the_file_is_an_error() {
+        // The reader runs an open quote to the end of the file; when that
+        // leaves the row its field count, only the quote can tell.
+        for (text, line, col) in [
+            ("nl,en\nKiev,\"Kyiv", 2, 2),
+            ("nl,en,source\nKiev,Kyiv,\"wiki\n", 2, 3),
+            ("nl,en,,\ra,T,,\r\u{308},h,,\"", 3, 4),
+            ("nl,\"en\n", 1, 2),
+        ] {
+            let errs = errors(&parse_str(text));
+            assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+            assert_eq!((errs[0].0, errs[0].1), (Some(line), Some(col)), "{text:?}");
+            assert!(errs[0].2.contains("quote is not closed"), "{errs:?}");
+        }
+    }
+
+    #[test]
+    fn quoting_is_checked_after_blank_lines_too() {
+        for (text, line, col, msg) in [
+            (
+                "nl,en\n\nKiev,Ky\"iv\n",
+                3,
+                2,
+                "a quote inside an unquoted field",
+            ),
+            (
+                "nl,en\r\n\r\n\"Kiev\"x,Kyiv\r\n",
+                3,
+                1,
+                "text after a closing quote",
+            ),
+            ("\rnl,en,\"", 2, 3, "quote is not closed"),
+            ("nl,en\n\n\nKiev,\"Kyiv", 4, 2, "quote is not closed"),
+        ] {
+            let errs = errors(&parse_str(text));
+            assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+            assert_eq!((errs[0].0, errs[0].1), (Some(line), Some(col)), "{text:?}");
+            assert!(errs[0].2.contains(msg), "{errs:?}");
+        }
+    }
+
+    #[test]
+    fn a_comment_whose_quote_runs_past_its_line_is_an_error() {
+        // The reader would read the lines after it into the comment.
+        for (text, line) in [
+            ("nl,en\n# see,\"below\nKiev,Kyiv\n\"Moskou\",Moscow\n", 2),
+            ("nl,en\r#,\"", 2),
+            (
+                "nl,en\r\nKiev,Kyiv\r\n#,\"Moskou,Moscow\r\nParijs,Paris\r\n",
+                3,
+            ),
+        ] {
+            let errs = errors(&parse_str(text));
+            assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+            assert_eq!(errs[0].0, Some(line), "{text:?}");
+            assert!(errs[0].2.contains("comment"), "{errs:?}");
+        }
+        // Quotes that close on the line, or open no field, are fine.
+        let p = parse_str("# a,\"b, c\",d\n# he said \"hi\nnl,en\nKiev,Kyiv\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.entries.len(), 1);
     }
 
     #[test]

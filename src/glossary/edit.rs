@@ -100,9 +100,9 @@ pub fn csv_line(fields: &[String]) -> String {
     let mut s =
         String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 fields");
     s.pop(); // the terminator
-    // A row starting with `#` as written is a comment: quote a first
-    // field that starts with it (*#MeToo*).
-    if s.starts_with('#') {
+    // A row starting with `#` as written (after spaces or tabs) is a
+    // comment: quote a first field that starts with it (*#MeToo*).
+    if s.trim_start_matches([' ', '\t']).starts_with('#') {
         let first = fields.first().map_or("", String::as_str);
         let quoted = format!("\"{}\"", first.replace('"', "\"\""));
         s = format!("{quoted}{}", &s[first.len()..]);
@@ -492,6 +492,25 @@ mod tests {
             "# c,x\nnl,en,kind,variants\nKiev,Kyiv,,\nZelenski,Zelensky,person,Zelenskyj\n"
         );
         doc.validate().unwrap();
+    }
+
+    #[test]
+    fn a_first_field_that_would_read_as_a_comment_is_quoted() {
+        // The loader takes a line that starts with `#` after spaces or tabs
+        // for a comment.
+        for first in ["#MeToo", " #x", "\t# y"] {
+            let line = csv_line(&[first.to_owned(), "b".to_owned()]);
+            assert!(line.starts_with('"'), "{line:?}");
+            let mut doc = GlossaryDoc::parse("g.csv", b"source,nl,en\n").unwrap();
+            doc.append_columns(&[
+                ("source".into(), first.into()),
+                ("nl".into(), "Kiev".into()),
+                ("en".into(), "Kyiv".into()),
+            ]);
+            let g = doc.load().unwrap();
+            assert_eq!(g.entries().len(), 1, "{first:?}");
+            assert_eq!(g.files()[0].rows[0].fields[0], first);
+        }
     }
 
     #[test]

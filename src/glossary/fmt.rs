@@ -57,12 +57,17 @@ impl GlossaryDoc {
             .fields
             .iter()
             .map(|h| {
-                let h = clean_cell("", h);
-                let lower = h.to_ascii_lowercase();
-                if super::KNOWN_COLUMNS.contains(&lower.as_str()) {
+                let known = |name: &str| super::KNOWN_COLUMNS.contains(&name);
+                let cleaned = clean_cell("", h);
+                let lower = cleaned.to_ascii_lowercase();
+                if !known(&lower) {
+                    cleaned
+                } else if known(&h.trim().to_ascii_lowercase()) {
                     lower
                 } else {
-                    h
+                    // Known only once in NFC (a KELVIN SIGN for the `K`):
+                    // the loader reads the name as written, so keep it.
+                    h.trim().to_owned()
                 }
             })
             .collect();
@@ -159,6 +164,19 @@ mod tests {
             fmt(src),
             "# my glossary\nnl,en,kind,source\nPoetin,Putin,person,\nAmsterdam,Amsterdam,place,\n# the capital\nMoskou,Moscow,place,atlas\nkerncentrale,nuclear power plant,,\n# end\n"
         );
+    }
+
+    #[test]
+    fn normalizing_a_column_name_does_not_make_it_a_known_column() {
+        // U+212A KELVIN SIGN is `K` in NFC: `Kind` written with it is a
+        // column of its own for the loader, and stays one.
+        let src = "nl,en,\u{212A}ind\nKiev,Kyiv,x\n";
+        let out = fmt(src);
+        assert_eq!(out, src);
+        GlossaryDoc::parse("g.csv", out.as_bytes())
+            .unwrap()
+            .validate()
+            .unwrap();
     }
 
     #[test]
