@@ -119,9 +119,11 @@ pub struct TranslateArgs {
     #[arg(short, long, value_name = "N")]
     pub width: Option<usize>,
 
-    /// Write to FILE (atomically: nothing is left behind on error) instead of
-    /// standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to FILE (atomically: nothing is left behind on error or
+    /// Ctrl-C) instead of standard output. With a directory among the
+    /// inputs, or naming an existing directory: the directory to write one
+    /// translation per input file into, mirroring the input trees.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
 }
 
