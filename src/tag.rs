@@ -54,9 +54,13 @@ pub fn glossary_terms(glossary: &Glossary, text: &str, opts: &SegmentOptions) ->
 }
 
 /// Byte offset → (line, column), both 1-based, the column counted in characters.
+/// Offsets asked in increasing order (hits are sorted) are counted on from
+/// the previous one, so a long line costs one pass, not one per hit.
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last answer: (offset, line, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -69,13 +73,23 @@ impl<'a> LineIndex<'a> {
                 .map(|r| r.start),
         );
         // line_spans drops a final empty line; offsets there still map to a line.
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
     }
 
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let col = self.text[start..offset].chars().count() + 1;
+        let (last_offset, last_line, last_col) = self.last.get();
+        let col = if last_line == line && last_offset <= offset {
+            last_col + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, line, col));
         (line, col)
     }
 }
@@ -110,5 +124,10 @@ mod tests {
         assert_eq!(idx.line_col(text.find("Kiev").unwrap()), (1, 13));
         assert_eq!(idx.line_col(text.find("Moskou").unwrap()), (2, 6));
         assert_eq!(idx.line_col(text.find("Poetin").unwrap()), (3, 1));
+        // Backwards, and again forwards on one line.
+        assert_eq!(idx.line_col(text.find("Kiev").unwrap()), (1, 13));
+        assert_eq!(idx.line_col(text.find("en").unwrap()), (1, 10));
+        assert_eq!(idx.line_col(text.find("Kiev").unwrap()), (1, 13));
+        assert_eq!(idx.line_col(text.find("Kiev").unwrap() + 4), (1, 17));
     }
 }
