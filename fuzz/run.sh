@@ -11,7 +11,7 @@
 # output to fuzz/logs/TARGET.log. Exits non-zero if any target failed.
 #
 # FUZZ_SANITIZER picks the sanitizer (default `none`: the library has no
-# unsafe code, and without one the targets run several times faster);
+# unsafe code, and without one the targets run faster);
 # FUZZ_TIMEOUT is the seconds one input may take before it counts as a
 # hang (default 10).
 set -euo pipefail
