@@ -5,7 +5,7 @@
 
 use super::Outcome;
 use super::args::TranslateArgs;
-use super::config::{Inputs, output_width};
+use super::config::{Inputs, output_width, with_output};
 use super::translate::{Counts, Job, Loaded};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -100,20 +100,14 @@ fn translate_file(
         std::fs::create_dir_all(parent)
             .with_context(|| format!("{}: cannot create directory", parent.display()))?;
     }
-    let file = tolk::fsio::AtomicFile::new(&task.output)
-        .with_context(|| format!("{}: cannot create", task.output.display()))?;
-    let mut w = std::io::BufWriter::new(file);
-    let mut r = renderer(format, opts);
-    let name = task.input.to_string_lossy();
-    r.begin(&mut w)?;
-    let counts = job.input(inputs, &name, r.as_mut(), &mut w)?;
-    r.end(&mut w)?;
-    let file = w
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .with_context(|| format!("{}: cannot write", task.output.display()))?;
-    file.commit()
-        .with_context(|| format!("{}: cannot write", task.output.display()))?;
+    let mut counts = Counts::default();
+    with_output(Some(&task.output), |w| {
+        let mut r = renderer(format, opts);
+        r.begin(w)?;
+        counts = job.input(inputs, &task.input.to_string_lossy(), r.as_mut(), w)?;
+        r.end(w)?;
+        Ok(())
+    })?;
     Ok(counts)
 }
 
