@@ -83,22 +83,31 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
     det.guess(None, chardetng::Utf8Detection::Allow)
 }
 
-/// Decode `bytes`. A BOM always wins; otherwise `encoding` (default UTF-8).
-pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
+/// The encoding of `bytes` (its start, for a stream) and the length of its
+/// byte order mark: a BOM wins, else `encoding`, else UTF-8; text that looks
+/// like UTF-16 without a BOM is an error when no encoding was given.
+fn settle(
+    bytes: &[u8],
+    encoding: Option<&'static Encoding>,
+) -> Result<(&'static Encoding, usize), DecodeError> {
+    if let Some((enc, len)) = Encoding::for_bom(bytes) {
+        return Ok((enc, len));
     }
-    if Encoding::for_bom(bytes).is_none()
-        && encoding.is_none()
+    if encoding.is_none()
         && let Some(label) = utf16_without_bom(bytes)
     {
         let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(DecodeError::Utf16WithoutBom { offset, label });
     }
-    let (enc, bom_len) = match Encoding::for_bom(bytes) {
-        Some((enc, len)) => (enc, len),
-        None => (encoding.unwrap_or(UTF_8), 0),
-    };
+    Ok((encoding.unwrap_or(UTF_8), 0))
+}
+
+/// Decode `bytes`. A BOM always wins; otherwise `encoding` (default UTF-8).
+pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (enc, bom_len) = settle(bytes, encoding)?;
     let body = &bytes[bom_len..];
     let text = if enc == UTF_8 {
         match std::str::from_utf8(body) {
@@ -278,17 +287,7 @@ impl<R: std::io::Read> Chunks<R> {
             self.info = Some(info);
             return Ok(info);
         }
-        if Encoding::for_bom(&bytes).is_none()
-            && enc.is_none()
-            && let Some(label) = utf16_without_bom(&bytes)
-        {
-            let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
-            return Err(DecodeError::Utf16WithoutBom { offset, label }.into());
-        }
-        let (encoding, bom_len) = match Encoding::for_bom(&bytes) {
-            Some((e, len)) => (e, len),
-            None => (enc.unwrap_or(UTF_8), 0),
-        };
+        let (encoding, bom_len) = settle(&bytes, enc)?;
         self.bom_len = bom_len;
         self.raw_done = bom_len;
         self.decoder = Some(encoding.new_decoder_without_bom_handling());
