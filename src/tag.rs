@@ -46,11 +46,7 @@ pub fn glossary_terms(glossary: &Glossary, text: &str, opts: &SegmentOptions) ->
         &GlossaryEngine,
         opts.join_lines,
     )
-    .paragraphs
-    .into_iter()
-    .flat_map(|p| p.sentences)
-    .flat_map(|s| s.terms)
-    .collect()
+    .into_terms()
 }
 
 /// Byte offset → (line, column), both 1-based, the column counted in characters.
@@ -105,12 +101,7 @@ mod tests {
         for join_lines in [false, true] {
             let opts = SegmentOptions { join_lines };
             let doc = crate::translate("-", text, &g, &GlossaryEngine, &opts);
-            let want: Vec<AlignedTerm> = doc
-                .paragraphs
-                .into_iter()
-                .flat_map(|p| p.sentences)
-                .flat_map(|s| s.terms)
-                .collect();
+            let want = doc.into_terms();
             let got = glossary_terms(&g, text, &opts);
             assert_eq!(got, want, "join_lines {join_lines}");
             assert!(got.iter().any(|t| t.en == "Nuclear power plant"), "{got:?}");

@@ -49,12 +49,7 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
                     // Through the glossary engine, so the English is cased
                     // exactly as `translate` writes it (sentence-initial
                     // capitals, ALL CAPS), with the proposals.
-                    tolk::translate(name, text, &glossary, &GlossaryEngine, &seg)
-                        .paragraphs
-                        .into_iter()
-                        .flat_map(|p| p.sentences)
-                        .flat_map(|s| s.terms)
-                        .collect()
+                    tolk::translate(name, text, &glossary, &GlossaryEngine, &seg).into_terms()
                 };
                 let index = LineIndex::new(text);
                 for t in &terms {

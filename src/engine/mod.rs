@@ -107,6 +107,17 @@ pub struct AlignedDoc {
     pub paragraphs: Vec<AlignedParagraph>,
 }
 
+impl AlignedDoc {
+    /// Every term of the document, in order.
+    pub fn into_terms(self) -> Vec<AlignedTerm> {
+        self.paragraphs
+            .into_iter()
+            .flat_map(|p| p.sentences)
+            .flat_map(|s| s.terms)
+            .collect()
+    }
+}
+
 /// What an engine sees of one sentence.
 pub struct SentenceInput<'a> {
     /// The whole decoded input text (spans index into it).
