@@ -137,18 +137,6 @@ impl Inputs {
         Ok(chunks)
     }
 
-    /// Tell the matcher how much text input `name` holds (a file's size),
-    /// so that it picks its fastest automaton for a large input at once.
-    pub fn announce(&self, name: &str, glossary: &Glossary) {
-        if name != "-"
-            && let Ok(m) = std::fs::metadata(name)
-        {
-            glossary
-                .matcher()
-                .expect(usize::try_from(m.len()).unwrap_or(usize::MAX));
-        }
-    }
-
     /// Read and decode one input. Inputs are read one at a time, as output
     /// is written, so a bad input later on stops the run with the output
     /// (to a file) discarded.

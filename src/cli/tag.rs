@@ -30,7 +30,6 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
     let multiple = inputs.names.len() > 1;
     with_output(args.output.as_deref(), |out| {
         for name in &inputs.names {
-            inputs.announce(name, &glossary);
             let chunks = inputs.open(name, seg.join_lines)?;
             if args.format == TagFormat::Json {
                 // One object per input: {"path":…,"terms":[…]}, written as

@@ -98,7 +98,6 @@ impl Job<'_> {
         out: &mut dyn std::io::Write,
     ) -> Result<Counts> {
         let mut counts = Counts::default();
-        inputs.announce(name, self.glossary);
         let translate = |text: &str| {
             if self.trace {
                 trace(text, self.glossary, self.engine, &self.seg);

@@ -23,6 +23,8 @@ pub struct GlossaryFile {
     pub bom: bool,
     pub headers: Vec<String>,
     pub header_line: usize,
+    /// Every record after the header, comments included; empty when read
+    /// with [`Keep::Entries`] (as [`crate::Glossary::load`] does).
     pub rows: Vec<Row>,
 }
 
@@ -60,10 +62,20 @@ pub struct Parsed {
 struct Reporter {
     file: Arc<str>,
     problems: Vec<Problem>,
+    /// How many of `problems` are errors.
+    errors: usize,
 }
 
 impl Reporter {
+    fn new(file: Arc<str>) -> Reporter {
+        Reporter {
+            file,
+            problems: Vec::new(),
+            errors: 0,
+        }
+    }
     fn push(&mut self, sev: Severity, line: Option<usize>, col: Option<usize>, msg: String) {
+        self.errors += usize::from(sev == Severity::Error);
         self.problems.push(Problem {
             severity: sev,
             file: self.file.clone(),
@@ -187,12 +199,18 @@ fn quote_runs_past_line(raw: &str) -> bool {
     quoted
 }
 
+/// How much of a file [`parse`] keeps besides its entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every row as read, for tools that rewrite the file.
+    Rows,
+    /// The entries only (the file's rows are left empty): loading to match.
+    Entries,
+}
+
 /// Parse one glossary file. `file_index` is its position in load order.
-pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> Parsed {
-    let mut rep = Reporter {
-        file: name.clone(),
-        problems: Vec::new(),
-    };
+pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize, keep: Keep) -> Parsed {
+    let mut rep = Reporter::new(name.clone());
     let fail = |rep: Reporter| Parsed {
         file: None,
         entries: Vec::new(),
@@ -252,7 +270,15 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
     let starts = line_starts(body);
     let text = std::str::from_utf8(body).expect("checked above");
     let mut header: Option<(Vec<String>, usize)> = None;
+    // Problems of the header's columns and of the entries, reported after
+    // those of the CSV syntax.
+    let mut columns: Option<Option<Columns>> = None;
+    let mut column_rep = Reporter::new(name.clone());
+    let mut entry_rep = Reporter::new(name.clone());
+    let mut entries = Vec::with_capacity(memchr::memchr_iter(b'\n', body).count());
     let mut rows = Vec::new();
+    // The line and field count of the last record.
+    let mut last: Option<(usize, usize)> = None;
     let mut record = csv::StringRecord::new();
     let mut prev: Option<(usize, usize, bool)> = None; // (start, line, comment) of the previous record
     let check_quotes = |rep: &mut Reporter, from: usize, to: usize, line: usize| {
@@ -287,7 +313,6 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         {
             check_quotes(&mut rep, b, pos.byte() as usize, l);
         }
-        let fields: Vec<String> = record.iter().map(str::to_owned).collect();
         // A comment is a line that starts with `#` as written: a quoted
         // "#MeToo" is data.
         let comment = text[start..]
@@ -301,32 +326,64 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
             );
         }
         prev = Some((start, line, comment));
-        if header.is_none() {
-            if comment {
-                rows.push(Row {
-                    line,
-                    byte: pos.byte(),
-                    fields,
-                    comment,
-                });
-                continue;
-            }
-            header = Some((fields, line));
+        last = Some((line, record.len()));
+        let fields = || record.iter().map(str::to_owned).collect::<Vec<String>>();
+        if header.is_none() && !comment {
+            let headers = fields();
+            columns = Some(find_columns(&headers, line, &mut column_rep));
+            header = Some((headers, line));
             continue;
         }
-        rows.push(Row {
+        if keep == Keep::Rows {
+            rows.push(Row {
+                line,
+                byte: pos.byte(),
+                fields: fields(),
+                comment,
+            });
+        }
+        let (false, Some((headers, _))) = (comment, &header) else {
+            continue;
+        };
+        let Some(Some(cols)) = columns else {
+            continue;
+        };
+        if record.len() != headers.len() {
+            entry_rep.error(
+                line,
+                None,
+                format!(
+                    "row does not parse: it has {} field{}, the header has {}{}",
+                    record.len(),
+                    if record.len() == 1 { "" } else { "s" },
+                    headers.len(),
+                    if record.iter().any(|f| f.contains(['\n', '\r'])) {
+                        " (a quote is probably not closed)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+            continue;
+        }
+        if let Some(e) = read_entry(
+            &record,
             line,
-            byte: pos.byte(),
-            fields,
-            comment,
-        });
+            cols,
+            &name,
+            shipped,
+            file_index,
+            &mut entry_rep,
+        ) {
+            entries.push(e);
+        }
     }
 
     if let Some((b, l, false)) = prev {
         // Only the last record can leave a quote open. When that costs the
         // row fields, the field count check reports it with a hint.
-        let short = match (&header, rows.last()) {
-            (Some((h, _)), Some(r)) => r.line == l && r.fields.len() != h.len(),
+        let short = match (&header, last) {
+            (Some((h, _)), Some((line, len))) => line == l && len != h.len(),
             _ => false,
         };
         match quoting_problem(&text[b..]) {
@@ -342,37 +399,11 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize) -> 
         );
         return fail(rep);
     };
-    let Some(cols) = find_columns(&headers, header_line, &mut rep) else {
+    rep.problems.extend(column_rep.problems);
+    if let Some(None) = columns {
         return fail(rep);
-    };
-
-    let mut entries = Vec::new();
-    for row in &rows {
-        if row.comment {
-            continue;
-        }
-        if row.fields.len() != headers.len() {
-            rep.error(
-                row.line,
-                None,
-                format!(
-                    "row does not parse: it has {} field{}, the header has {}{}",
-                    row.fields.len(),
-                    if row.fields.len() == 1 { "" } else { "s" },
-                    headers.len(),
-                    if row.fields.iter().any(|f| f.contains(['\n', '\r'])) {
-                        " (a quote is probably not closed)"
-                    } else {
-                        ""
-                    }
-                ),
-            );
-            continue;
-        }
-        if let Some(e) = read_entry(row, cols, &name, shipped, file_index, &mut rep) {
-            entries.push(e);
-        }
     }
+    rep.problems.extend(entry_rep.problems);
 
     Parsed {
         file: Some(GlossaryFile {
@@ -446,6 +477,14 @@ fn clean(value: &str, what: &str, line: usize, col: usize, rep: &mut Reporter) -
         );
         return None;
     }
+    let tidy = !value.starts_with(char::is_whitespace)
+        && !value.ends_with(char::is_whitespace)
+        && !value.contains("  ")
+        && !value.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy && is_nfc(value) {
+        // The common case: nothing to trim, collapse or normalize.
+        return Some(value.to_owned());
+    }
     let mut v = value.to_owned();
     if v.trim() != v {
         rep.warn(
@@ -504,23 +543,19 @@ fn split_list(
 }
 
 fn read_entry(
-    row: &Row,
+    fields: &csv::StringRecord,
+    line: usize,
     cols: Columns,
     name: &Arc<str>,
     shipped: bool,
     file_index: usize,
     rep: &mut Reporter,
 ) -> Option<Entry> {
-    let line = row.line;
-    let cell = |i: Option<usize>| i.map_or("", |i| row.fields[i].as_str());
-    let before = rep
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
+    let cell = |i: Option<usize>| i.map_or("", |i| &fields[i]);
+    let before = rep.errors;
 
     let required = |col: usize, what: &str, rep: &mut Reporter| -> Option<String> {
-        let v = clean(&row.fields[col], what, line, col + 1, rep)?;
+        let v = clean(&fields[col], what, line, col + 1, rep)?;
         if v.is_empty() {
             rep.error(
                 line,
@@ -537,7 +572,7 @@ fn read_entry(
     let kind = match cols.kind {
         None => Some(Kind::Term),
         Some(i) => {
-            let raw = &row.fields[i];
+            let raw = &fields[i];
             if raw.chars().any(char::is_control) {
                 clean(raw, "kind", line, i + 1, rep);
                 None
@@ -560,16 +595,13 @@ fn read_entry(
     };
     let origin = match cols.origin {
         None => Some(None),
-        Some(i) => match Origin::parse(&row.fields[i]) {
+        Some(i) => match Origin::parse(&fields[i]) {
             Ok(o) => Some(o),
             Err(()) => {
                 rep.error(
                     line,
                     Some(i + 1),
-                    format!(
-                        "unknown origin {:?}: use ru, uk or other",
-                        row.fields[i].trim()
-                    ),
+                    format!("unknown origin {:?}: use ru, uk or other", fields[i].trim()),
                 );
                 None
             }
@@ -588,12 +620,7 @@ fn read_entry(
         Some(i) => clean(cell(Some(i)), "note", line, i + 1, rep),
     };
 
-    let after = rep
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    if after > before {
+    if rep.errors > before {
         return None;
     }
     Some(Entry {
@@ -622,7 +649,7 @@ mod tests {
     use super::*;
 
     fn parse_str(s: &str) -> Parsed {
-        parse("g.csv".into(), s.as_bytes(), false, 0)
+        parse("g.csv".into(), s.as_bytes(), false, 0, Keep::Rows)
     }
 
     fn errors(p: &Parsed) -> Vec<(Option<usize>, Option<usize>, String)> {
@@ -881,16 +908,22 @@ mod tests {
 
     #[test]
     fn binary_and_encoding_errors() {
-        let p = parse("b.csv".into(), b"nl,en\nKi\xffev,Kyiv\n", false, 0);
+        let p = parse(
+            "b.csv".into(),
+            b"nl,en\nKi\xffev,Kyiv\n",
+            false,
+            0,
+            Keep::Rows,
+        );
         let errs = errors(&p);
         assert_eq!(errs[0].0, Some(2));
         assert!(
             errs[0].2.contains("invalid UTF-8 at byte offset 8"),
             "{errs:?}"
         );
-        let p = parse("b.csv".into(), b"nl,en\n\0\0\0", false, 0);
+        let p = parse("b.csv".into(), b"nl,en\n\0\0\0", false, 0, Keep::Rows);
         assert!(errors(&p)[0].2.contains("binary file"));
-        let p = parse("b.csv".into(), b"\xFF\xFEn\0l\0", false, 0);
+        let p = parse("b.csv".into(), b"\xFF\xFEn\0l\0", false, 0, Keep::Rows);
         assert!(errors(&p)[0].2.contains("UTF-16"));
     }
 

@@ -71,8 +71,6 @@ pub struct Glossary {
     files: Vec<GlossaryFile>,
     warnings: Vec<Problem>,
     spellings: Vec<Spelling>,
-    /// Lowercase match key → spelling, for looking up a word form.
-    by_key: Arc<HashMap<String, SpellingId>>,
     /// Built on first use (loading to check or edit a glossary needs no
     /// matcher), from the first `matched` spellings; shared by clones.
     matcher: Arc<OnceLock<Matcher>>,
@@ -104,7 +102,6 @@ impl Glossary {
             files: Vec::new(),
             warnings: Vec::new(),
             spellings: Vec::new(),
-            by_key: Arc::new(HashMap::default()),
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
             forbidden_containers: OnceLock::new(),
@@ -127,14 +124,21 @@ impl Glossary {
                 &src.bytes,
                 src.shipped,
                 file_index,
+                csv_io::Keep::Entries,
             );
             let mut file_problems = parsed.problems;
             if let Some(f) = parsed.file {
                 files.push(f);
             }
-            for entry in parsed.entries {
-                let id = entries.len();
-                entries.push(entry);
+            spellings.reserve(parsed.entries.len() * 2);
+            owners.reserve(parsed.entries.len() * 2);
+            let first = entries.len();
+            if entries.is_empty() {
+                entries = parsed.entries;
+            } else {
+                entries.extend(parsed.entries);
+            }
+            for id in first..entries.len() {
                 Self::claim_keys(
                     id,
                     &mut entries,
@@ -155,13 +159,13 @@ impl Glossary {
         let mut owned: Vec<_> = owners.into_values().collect();
         owned.sort_by_key(|o| o.spelling);
         for o in owned {
-            let mut sp = spellings[o.spelling].clone();
-            sp.entry = o.entry;
-            active.push(sp);
-        }
-        let mut by_key = HashMap::with_capacity_and_hasher(active.len(), Default::default());
-        for (id, sp) in active.iter().enumerate() {
-            by_key.entry(match_key(&sp.text)).or_insert(id);
+            // Each spelling holds at most one key: its text can be moved.
+            let sp = &mut spellings[o.spelling];
+            active.push(Spelling {
+                text: std::mem::take(&mut sp.text),
+                entry: o.entry,
+                listed_by: sp.listed_by,
+            });
         }
         Ok(Glossary {
             entries,
@@ -169,7 +173,6 @@ impl Glossary {
             warnings: problems,
             matched: active.len(),
             spellings: active,
-            by_key: Arc::new(by_key),
             matcher: Arc::new(OnceLock::new()),
             forbidden: OnceLock::new(),
             forbidden_containers: OnceLock::new(),
@@ -298,7 +301,7 @@ impl Glossary {
     /// [`crate::normalize::match_key`]), for looking up a single word form;
     /// case rules are not applied.
     pub fn spelling_for_key(&self, key: &str) -> Option<SpellingId> {
-        self.by_key.get(key).copied()
+        self.matcher().spelling_for_key(key)
     }
 
     pub fn matcher(&self) -> &Matcher {
