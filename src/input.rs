@@ -96,7 +96,7 @@ fn settle(
     if encoding.is_none()
         && let Some(label) = utf16_without_bom(bytes)
     {
-        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        let offset = memchr::memchr(0, bytes).unwrap_or(0);
         return Err(DecodeError::Utf16WithoutBom { offset, label });
     }
     Ok((encoding.unwrap_or(UTF_8), 0))
@@ -128,7 +128,7 @@ pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decod
             }
         }
     };
-    if let Some(pos) = text.bytes().position(|b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, text.as_bytes()) {
         let offset = if enc == UTF_8 {
             bom_len + pos
         } else if enc == UTF_16LE || enc == UTF_16BE {
@@ -314,7 +314,7 @@ impl<R: std::io::Read> Chunks<R> {
             let (res, read) =
                 decoder.decode_to_string_without_replacement(src, &mut self.pending, last);
             let new = &self.pending[before..];
-            if let Some(pos) = new.bytes().position(|b| b == 0) {
+            if let Some(pos) = memchr::memchr(0, new.as_bytes()) {
                 let offset = if encoding == UTF_8 {
                     self.raw_done + pos
                 } else if encoding == UTF_16LE || encoding == UTF_16BE {

@@ -230,7 +230,7 @@ pub fn parse(name: Arc<str>, bytes: &[u8], shipped: bool, file_index: usize, kee
         );
         return fail(rep);
     }
-    if let Some(pos) = body.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, body) {
         rep.push(
             Severity::Error,
             Some(line_at(&line_starts(body), pos)),
