@@ -193,6 +193,7 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 }
 
 /// The end of the run of word characters from `i`.
+#[inline]
 fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     while i < b.len() {
@@ -239,6 +240,7 @@ fn second_head(s: &str, at: usize, one: usize) -> Option<usize> {
     (two > after).then_some(two)
 }
 
+#[inline]
 fn head_hash(head: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     h.write(head.as_bytes());
@@ -454,14 +456,27 @@ impl Matcher {
         let folded = Folded::new(text);
         let key = folded.key.as_str();
         let mut hits = Vec::new();
+        let bytes = key.as_bytes();
         let mut i = 0;
-        while i < key.len() {
-            let (c, len) = char_at(key, i);
-            if !is_word(c) && !self.leads(c) {
-                i += len;
-                continue;
-            }
-            let one = first_head(key, i);
+        while i < bytes.len() {
+            let b = bytes[i];
+            // The first head's end, or skip a character that starts nothing.
+            let one = if b.is_ascii_alphanumeric() {
+                word_end(key, i + 1)
+            } else if b < 0x80 {
+                if self.lead_ascii & (1 << b) == 0 {
+                    i += 1;
+                    continue;
+                }
+                i + 1
+            } else {
+                let (c, len) = char_at(key, i);
+                if !is_word(c) && !self.leads(c) {
+                    i += len;
+                    continue;
+                }
+                first_head(key, i)
+            };
             if self.may_start(&key[i..one])
                 && left_ok(key, i)
                 && let Some((hit, end)) = self.longest_at(text, &folded, i, one)
