@@ -5,6 +5,10 @@
 //! without building its matcher (`Glossary::load` then `.matcher()`).
 //! `TOLK_BENCH_1M=1` adds 1M entries (slow: minutes per sample).
 
+// The allocator the tolk binary uses, so the figures are what users get.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "synth/mod.rs"]
 mod synth;
 
@@ -34,7 +38,7 @@ fn bench(c: &mut Criterion) {
         let csv = synth::csv(n, synth::SEED);
         let glossary = load(&csv);
         eprintln!(
-            "glossary {n}: {} bytes of CSV, {} spellings, {} automaton patterns",
+            "glossary {n}: {} bytes of CSV, {} spellings, {} patterns",
             csv.len(),
             glossary.spellings().len(),
             glossary.matcher().pattern_count()

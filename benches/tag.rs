@@ -8,6 +8,10 @@
 //! number of hits per MiB is printed once per glossary. Building the matcher
 //! is not timed (see `benches/glossary.rs`).
 
+// The allocator the tolk binary uses, so the figures are what users get.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "synth/mod.rs"]
 mod synth;
 

@@ -5,6 +5,10 @@
 //! article repeated 30 times when it is missing) and the sample article, and
 //! reports sentences per second beside the time.
 
+// The allocator the tolk binary uses, so the figures are what users get.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use tolk::Glossary;

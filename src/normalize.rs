@@ -450,4 +450,13 @@ mod tests {
         assert_eq!(f.key, "witte huis nu");
         assert_eq!(&text[f.orig_range(text, 6..10)], "Huis");
     }
+
+    proptest::proptest! {
+        /// The glossary loader and the matcher rely on this to fold an
+        /// ASCII spelling once instead of twice.
+        #[test]
+        fn ascii_folds_to_its_case_kept_form_lowercased(s in "[ -~\t\n\r]{0,24}") {
+            proptest::prop_assert_eq!(fold_keep_case(&s).to_ascii_lowercase(), match_key(&s));
+        }
+    }
 }

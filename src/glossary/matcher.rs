@@ -769,7 +769,10 @@ mod tests {
             "nl,en,kind,variants\nVS,US,place,\nvs,versus,term,\nNationale Politie,National Police,org,Nationale politie\nPoetin,Putin,person,\n",
         )
         .unwrap();
-        let text_of = |key: &str| g.spelling_for_key(key).map(|id| g.spelling(id).text.as_str());
+        let text_of = |key: &str| {
+            g.spelling_for_key(key)
+                .map(|id| g.spelling(id).text.as_str())
+        };
         assert_eq!(text_of("vs"), Some("VS"));
         assert_eq!(text_of("nationale politie"), Some("Nationale Politie"));
         assert_eq!(text_of("poetin"), Some("Poetin"));

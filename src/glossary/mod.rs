@@ -59,6 +59,9 @@ pub fn spelling_key(spelling: &str) -> String {
     let letters = kept.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && kept.chars().all(|c| !c.is_lowercase()) {
         kept
+    } else if spelling.is_ascii() {
+        // ASCII folds to its case-kept form lowercased.
+        kept.to_ascii_lowercase()
     } else {
         match_key(spelling)
     }
@@ -189,12 +192,14 @@ impl Glossary {
         problems: &mut Vec<Problem>,
     ) {
         let file_index = entries[id].file_index;
-        let texts: Vec<(String, bool)> = entries[id]
-            .spellings()
-            .enumerate()
-            .map(|(i, s)| (s.to_owned(), i > 0))
-            .collect();
-        for (text, is_variant) in texts {
+        let count = 1 + entries[id].variants.len();
+        for i in 0..count {
+            let is_variant = i > 0;
+            let text = if is_variant {
+                entries[id].variants[i - 1].clone()
+            } else {
+                entries[id].nl.clone()
+            };
             let key = spelling_key(&text);
             if key.is_empty() {
                 continue;
