@@ -7,6 +7,7 @@
 use crate::engine::{AlignedTerm, GlossaryEngine, translate_document};
 use crate::glossary::{Glossary, TermHit};
 use crate::segment::{Document, SegmentOptions, paragraph, paragraph_spans};
+use rayon::prelude::*;
 
 /// Find every glossary term in `text`.
 pub fn tag(glossary: &Glossary, text: &str) -> Vec<TermHit> {
@@ -16,15 +17,15 @@ pub fn tag(glossary: &Glossary, text: &str) -> Vec<TermHit> {
 /// The glossary terms of `text` as `translate` reports them (the English
 /// cased for the term's place in its sentence; a hit across a sentence
 /// boundary dropped), without proposals. Only the paragraphs that hold a
-/// hit are segmented, so this runs at the matcher's speed on text where
-/// terms are sparse.
+/// hit are segmented (in parallel), so this runs at the matcher's speed on
+/// text where terms are sparse.
 pub fn glossary_terms(glossary: &Glossary, text: &str, opts: &SegmentOptions) -> Vec<AlignedTerm> {
     let hits = tag(glossary, text);
     if hits.is_empty() {
         return Vec::new();
     }
     let mut next = 0;
-    let mut paragraphs = Vec::new();
+    let mut spans = Vec::new();
     for span in paragraph_spans(text, opts) {
         while next < hits.len() && hits[next].end <= span.start {
             next += 1;
@@ -33,9 +34,14 @@ pub fn glossary_terms(glossary: &Glossary, text: &str, opts: &SegmentOptions) ->
             break;
         }
         if hits[next].start < span.end {
-            paragraphs.push(paragraph(text, span));
+            spans.push(span);
         }
     }
+    // Segmenting is most of the work left: on every core.
+    let paragraphs = spans
+        .into_par_iter()
+        .map(|span| paragraph(text, span))
+        .collect();
     let doc = Document { paragraphs };
     translate_document(
         "",

@@ -643,6 +643,53 @@ fn tag_json_has_positions() {
 }
 
 #[test]
+fn a_large_input_is_tagged_in_pieces_in_order() {
+    // Over 4 MiB: read in pieces, tagged several at a time on every core,
+    // written in input order with line numbers and offsets that run on.
+    let lines: Vec<String> = (0..125_000)
+        .map(|i| format!("Regel {i}: Poetin sprak in Moskou.\n"))
+        .collect();
+    let input = lines.concat();
+    assert!(input.len() > 4 * 1024 * 1024);
+    let out = stdout_of(
+        tolk()
+            .args(["tag", "--glossary-only", "-"])
+            .write_stdin(input.clone()),
+    );
+    let got: Vec<&str> = out.lines().collect();
+    assert_eq!(got.len(), 2 * lines.len());
+    for (i, line) in lines.iter().enumerate().step_by(997) {
+        let col = line.find("Poetin").unwrap() + 1;
+        assert!(
+            got[2 * i].starts_with(&format!("{}:{col}  Poetin → Putin", i + 1)),
+            "{}",
+            got[2 * i]
+        );
+        let col = line.find("Moskou").unwrap() + 1;
+        assert!(
+            got[2 * i + 1].starts_with(&format!("{}:{col}  Moskou → Moscow", i + 1)),
+            "{}",
+            got[2 * i + 1]
+        );
+    }
+    let json = stdout_of(
+        tolk()
+            .args(["tag", "--glossary-only", "-f", "json", "-"])
+            .write_stdin(input.clone()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let terms = v["terms"].as_array().unwrap();
+    assert_eq!(terms.len(), 2 * lines.len());
+    for t in terms.iter().step_by(1009) {
+        let (start, end) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&input[start..end], t["text"].as_str().unwrap());
+    }
+}
+
+#[test]
 fn a_huge_word_and_a_line_without_punctuation_are_translated() {
     // A 300,000-letter "word" is kept as written; a 40,000-word line with
     // no punctuation is cut into sentences: one output line per input line.

@@ -7,8 +7,10 @@ use super::Outcome;
 use super::args::{GlobalArgs, TagArgs, TagFormat};
 use super::config::{Inputs, display_name, load_glossary, with_output};
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use serde::Serialize;
 use tolk::engine::{AlignedTerm, GlossaryEngine};
+use tolk::input::Chunk;
 use tolk::render::json::JsonTerm;
 use tolk::segment::SegmentOptions;
 use tolk::tag::LineIndex;
@@ -39,54 +41,41 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
                 out.write_all(b",\"terms\":[")?;
             }
             let mut first = true;
-            for chunk in chunks {
-                let chunk = chunk.with_context(|| display_name(name).to_owned())?;
-                let text = &chunk.text;
-                let terms: Vec<AlignedTerm> = if args.glossary_only {
+            let terms_of = |text: &str| -> Vec<AlignedTerm> {
+                if args.glossary_only {
                     tolk::tag::glossary_terms(&glossary, text, &seg)
                 } else {
                     // Through the glossary engine, so the English is cased
                     // exactly as `translate` writes it (sentence-initial
                     // capitals, ALL CAPS), with the proposals.
                     tolk::translate(name, text, &glossary, &GlossaryEngine, &seg).into_terms()
-                };
-                let index = LineIndex::new(text);
-                for t in &terms {
-                    let (line, col) = index.line_col(t.src.start);
-                    let line = line + chunk.lines_before;
-                    match args.format {
-                        TagFormat::Text => {
-                            if multiple {
-                                write!(out, "{name}:")?;
-                            }
-                            // One hit per line, even for a term across a line break (--join-lines).
-                            let text = t.text.replace(['\n', '\r'], " ");
-                            writeln!(
-                                out,
-                                "{line}:{col}  {text} → {}  {}  {}",
-                                t.en, t.kind, t.entry
-                            )?;
+                }
+            };
+            // Pieces are tagged a few at a time, in parallel, and written
+            // in order.
+            let width = 2 * rayon::current_num_threads();
+            let mut chunks = chunks.peekable();
+            let mut batch = Vec::with_capacity(width);
+            while chunks.peek().is_some() {
+                batch.clear();
+                let mut failed = None;
+                while batch.len() < width {
+                    match chunks.next() {
+                        Some(Ok(chunk)) => batch.push(chunk),
+                        Some(Err(e)) => {
+                            failed = Some(e);
+                            break;
                         }
-                        TagFormat::Json => {
-                            if !first {
-                                out.write_all(b",")?;
-                            }
-                            first = false;
-                            let hit = JsonHit {
-                                line,
-                                col,
-                                // No English text here: no English spans.
-                                term: JsonTerm {
-                                    start: t.src.start + chunk.offset,
-                                    end: t.src.end + chunk.offset,
-                                    en_start: None,
-                                    en_end: None,
-                                    ..t.into()
-                                },
-                            };
-                            serde_json::to_writer(&mut *out, &hit)?;
-                        }
+                        None => break,
                     }
+                }
+                let found: Vec<Vec<AlignedTerm>> =
+                    batch.par_iter().map(|c| terms_of(&c.text)).collect();
+                for (chunk, terms) in batch.iter().zip(found) {
+                    write_terms(out, name, multiple, args.format, chunk, &terms, &mut first)?;
+                }
+                if let Some(e) = failed {
+                    return Err(e).with_context(|| display_name(name).to_owned());
                 }
             }
             if args.format == TagFormat::Json {
@@ -96,4 +85,55 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
         Ok(())
     })?;
     Ok(Outcome::Ok)
+}
+
+/// Write the terms found in one piece of input `name`.
+fn write_terms(
+    out: &mut dyn std::io::Write,
+    name: &str,
+    multiple: bool,
+    format: TagFormat,
+    chunk: &Chunk,
+    terms: &[AlignedTerm],
+    first: &mut bool,
+) -> Result<()> {
+    let index = LineIndex::new(&chunk.text);
+    for t in terms {
+        let (line, col) = index.line_col(t.src.start);
+        let line = line + chunk.lines_before;
+        match format {
+            TagFormat::Text => {
+                if multiple {
+                    write!(out, "{name}:")?;
+                }
+                // One hit per line, even for a term across a line break (--join-lines).
+                let text = t.text.replace(['\n', '\r'], " ");
+                writeln!(
+                    out,
+                    "{line}:{col}  {text} → {}  {}  {}",
+                    t.en, t.kind, t.entry
+                )?;
+            }
+            TagFormat::Json => {
+                if !*first {
+                    out.write_all(b",")?;
+                }
+                *first = false;
+                let hit = JsonHit {
+                    line,
+                    col,
+                    // No English text here: no English spans.
+                    term: JsonTerm {
+                        start: t.src.start + chunk.offset,
+                        end: t.src.end + chunk.offset,
+                        en_start: None,
+                        en_end: None,
+                        ..t.into()
+                    },
+                };
+                serde_json::to_writer(&mut *out, &hit)?;
+            }
+        }
+    }
+    Ok(())
 }
