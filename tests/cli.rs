@@ -672,6 +672,25 @@ fn a_large_input_is_tagged_in_pieces_in_order() {
             got[2 * i + 1]
         );
     }
+    // A bad byte in the last piece: the pieces before it are written, then
+    // the error, with its offset in the whole input.
+    let mut broken = input.clone().into_bytes();
+    let bad = broken.len() - 100;
+    broken[bad] = 0xFF;
+    let out = tolk()
+        .args(["tag", "--glossary-only", "-"])
+        .write_stdin(broken)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "invalid UTF-8 at byte offset {bad}"
+        )))
+        .get_output()
+        .stdout
+        .clone();
+    let written = String::from_utf8(out).unwrap();
+    assert!(written.lines().count() >= 2 * 2 * 1024 * 1024 / lines[0].len());
+    assert!(written.starts_with("1:10  Poetin → Putin"), "{}", &written[..80]);
     let json = stdout_of(
         tolk()
             .args(["tag", "--glossary-only", "-f", "json", "-"])

@@ -331,7 +331,8 @@ impl Matcher {
         let arena = |s: &mut String, add: &str| {
             let start = u32::try_from(s.len()).expect("match keys fit in 4 GiB");
             s.push_str(add);
-            (start, start + add.len() as u32)
+            let end = u32::try_from(s.len()).expect("match keys fit in 4 GiB");
+            (start, end)
         };
         for (sid, sp) in spellings.iter().enumerate() {
             let any_case = !sp.text.chars().any(char::is_uppercase);
@@ -659,10 +660,10 @@ mod tests {
 
     const WORDS: &[&str] = &[
         "an", "Ana", "ana", "s", "VS", "vs", "Van", "van", "de", "Klaus", "Marx", "Zelensky", "é",
-        "Éna", "x", "1", "Poetin", "poetins", "zo", "n",
+        "Éna", "x", "1", "Poetin", "poetins", "zo", "n", "«Ana", "„de",
     ];
     const JOINS: &[&str] = &[
-        " ", "-", "'", "’", "", ". ", "\n", "  ", "\u{AD}", "'s-", "(",
+        " ", "-", "'", "’", "", ". ", "\n", "  ", "\u{AD}", "'s-", "(", "·", "«", " „",
     ];
 
     fn phrase(max_words: usize) -> impl Strategy<Value = String> {
