@@ -106,9 +106,11 @@ impl Inputs {
     /// (see [`Chunks`]): an input of at most 4 MiB is one piece; a larger
     /// one is decoded as it is read, so output can start before the input
     /// ends and memory stays bounded.
-    pub fn open(&self, name: &str, join_lines: bool) -> Result<Chunks<Box<dyn Read>>> {
-        let reader: Box<dyn Read> = if name == "-" {
-            Box::new(std::io::stdin().lock())
+    pub fn open(&self, name: &str, join_lines: bool) -> Result<Chunks<Box<dyn Read + Send>>> {
+        // Standard input unlocked (each read takes the lock), so that the
+        // pieces can be read on another thread.
+        let reader: Box<dyn Read + Send> = if name == "-" {
+            Box::new(std::io::stdin())
         } else {
             let path = Path::new(name);
             if path.is_dir() {

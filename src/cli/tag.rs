@@ -52,31 +52,37 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
                 }
             };
             // Pieces are tagged a few at a time, in parallel, and written
-            // in order.
+            // in order; the next few are read and decoded meanwhile.
             let width = 2 * rayon::current_num_threads();
-            let mut chunks = chunks.peekable();
-            let mut batch = Vec::with_capacity(width);
-            while chunks.peek().is_some() {
-                batch.clear();
-                let mut failed = None;
+            let mut chunks = chunks;
+            let mut read_batch = move || {
+                let mut batch = Vec::with_capacity(width);
                 while batch.len() < width {
                     match chunks.next() {
                         Some(Ok(chunk)) => batch.push(chunk),
-                        Some(Err(e)) => {
-                            failed = Some(e);
-                            break;
-                        }
+                        Some(Err(e)) => return (batch, Some(e)),
                         None => break,
                     }
                 }
-                let found: Vec<Vec<AlignedTerm>> =
-                    batch.par_iter().map(|c| terms_of(&c.text)).collect();
+                (batch, None)
+            };
+            let (mut batch, mut failed) = read_batch();
+            while !batch.is_empty() || failed.is_some() {
+                let tag_all = |batch: &[Chunk]| -> Vec<Vec<AlignedTerm>> {
+                    batch.par_iter().map(|c| terms_of(&c.text)).collect()
+                };
+                let (found, next) = if failed.is_none() {
+                    rayon::join(|| tag_all(&batch), &mut read_batch)
+                } else {
+                    (tag_all(&batch), (Vec::new(), None))
+                };
                 for (chunk, terms) in batch.iter().zip(found) {
                     write_terms(out, name, multiple, args.format, chunk, &terms, &mut first)?;
                 }
                 if let Some(e) = failed {
                     return Err(e).with_context(|| display_name(name).to_owned());
                 }
+                (batch, failed) = next;
             }
             if args.format == TagFormat::Json {
                 out.write_all(b"]}\n")?;
