@@ -52,11 +52,12 @@ pub fn propose(
         genitive: bool,
         all_caps: bool,
     }
-    // Hits are sorted and do not overlap: the last one starting at or before
-    // `pos` is the only one that can hold it.
-    let in_hit = |pos: usize| {
-        let k = hits.partition_point(|h| h.start <= pos);
-        k > 0 && hits[k - 1].end > pos
+    // Does `span` overlap a hit? Hits are sorted and do not overlap: only
+    // the last one starting before the span's end can. (A word token can
+    // hold a hit: *o.a.kerncentrale* is one token, *kerncentrale* a term.)
+    let in_hit = |span: &std::ops::Range<usize>| {
+        let k = hits.partition_point(|h| h.start < span.end);
+        k > 0 && hits[k - 1].end > span.start
     };
     let mut found: Vec<Found> = Vec::new();
     for s in doc.sentences() {
@@ -64,7 +65,7 @@ pub fn propose(
         let first = s.first_word_start();
         let name_word = |t: &Token| {
             let w = &text[t.span.clone()];
-            t.kind == TokenKind::Word && capitalised(w) && !in_hit(t.span.start)
+            t.kind == TokenKind::Word && capitalised(w) && !in_hit(&t.span)
         };
         let mut i = 0;
         while i < toks.len() {

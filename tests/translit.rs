@@ -176,3 +176,27 @@ fn markdown_italicises_proposals_and_given_names_work_without_the_glossaries() {
     let out = stdout_of(tolk().args(["--no-default-glossary", "translit", "Joeri Sjtsjerbakov"]));
     assert_eq!(out, "Yuri Shcherbakov\n");
 }
+
+/// A word token can hold a glossary term (*o.a.kerncentrale* is one token
+/// for the segmenter, *kerncentrale* a term for the matcher): no proposal
+/// is made over it, so terms never overlap (this input panicked).
+#[test]
+fn no_proposal_over_a_term_inside_a_token() {
+    let input = "Zelensky’sЂo.a.kerncentrale \n";
+    let out = stdout_of(tolk().args(["tag", "-f", "json"]).write_stdin(input));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let spans: Vec<(u64, u64)> = v["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap()))
+        .collect();
+    assert!(spans.contains(&(18, 30)), "{out}");
+    assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "{out}");
+    let out = stdout_of(
+        tolk()
+            .args(["translate", "-e", "glossary", "-f", "text"])
+            .write_stdin(input),
+    );
+    assert!(out.contains("nuclear power plant"), "{out}");
+}
