@@ -126,6 +126,15 @@ fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<Piece>>) -> String
         // A run of ASCII that folds to itself lowercased, byte for byte (no
         // backtick, no whitespace but single spaces), copied in one go.
         let run = i;
+        // Eight bytes at a time while none of them ends the run.
+        while let Some(word) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            if !plain_ascii_word(w, prev_space) {
+                break;
+            }
+            prev_space = word[7] == b' ';
+            i += 8;
+        }
         while i < bytes.len() {
             match bytes[i] {
                 0x80.. | b'`' | b'\t'..=b'\r' => break,
@@ -205,6 +214,34 @@ fn fold(text: &str, lowercase: bool, mut map: Option<&mut Vec<Piece>>) -> String
         i += c.len_utf8();
     }
     key
+}
+
+/// Do these eight bytes (little-endian) all fold to themselves, lowercased,
+/// as the byte loop in [`fold`] takes them: ASCII, no backtick, no
+/// whitespace but single spaces (`prev_space`: the byte before is a space)?
+/// Per-byte tests done on all eight at once, without carries between bytes.
+fn plain_ascii_word(w: u64, prev_space: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    if w & HIGH != 0 {
+        return false; // a byte ≥ 0x80
+    }
+    // The high bit of each byte set where that byte is zero.
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    if zero(w ^ (ONES * u64::from(b'`'))) != 0 {
+        return false;
+    }
+    // Bytes 0x09..=0x0D: ≥ 0x09 and < 0x0E (every byte is < 0x80 here, so
+    // adding 0x77 or 0x72 sets its high bit exactly when it is that large).
+    let at_least_tab = (w + ONES * 0x77) & HIGH;
+    let below_cr_end = !(w + ONES * 0x72) & HIGH;
+    if at_least_tab & below_cr_end != 0 {
+        return false;
+    }
+    let spaces = zero(w ^ (ONES * u64::from(b' ')));
+    // Two spaces in a row, inside the word or across its start.
+    spaces & (spaces >> 8) == 0 && !(prev_space && spaces & 0x80 != 0)
 }
 
 /// Where the key bytes from `key` on come from (up to the next piece): a
@@ -457,6 +494,41 @@ mod tests {
         #[test]
         fn ascii_folds_to_its_case_kept_form_lowercased(s in "[ -~\t\n\r]{0,24}") {
             proptest::prop_assert_eq!(fold_keep_case(&s).to_ascii_lowercase(), match_key(&s));
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_as_one_at_a_time() {
+        // Every word of the bytes that matter, against the byte rule.
+        let special = [
+            b' ', b'`', b'\t', b'\n', b'\r', 0x0B, 0x0C, 0x08, 0x0E, 0x1F, 0x7F, 0x80, 0xC3, b'a',
+            b'Z', b'_', b'0',
+        ];
+        let byte_ok = |b: u8, prev_space: bool| match b {
+            0x80.. | b'`' | b'\t'..=b'\r' => false,
+            b' ' => !prev_space,
+            _ => true,
+        };
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let bytes: [u8; 8] =
+                std::array::from_fn(|k| special[(seed >> (k * 5)) as usize % special.len()]);
+            for prev in [false, true] {
+                let mut p = prev;
+                let want = bytes.iter().all(|&b| {
+                    let ok = byte_ok(b, p);
+                    p = b == b' ';
+                    ok
+                });
+                assert_eq!(
+                    plain_ascii_word(u64::from_le_bytes(bytes), prev),
+                    want,
+                    "{bytes:?} {prev}"
+                );
+            }
         }
     }
 }

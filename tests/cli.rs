@@ -690,7 +690,11 @@ fn a_large_input_is_tagged_in_pieces_in_order() {
         .clone();
     let written = String::from_utf8(out).unwrap();
     assert!(written.lines().count() >= 2 * 2 * 1024 * 1024 / lines[0].len());
-    assert!(written.starts_with("1:10  Poetin → Putin"), "{}", &written[..80]);
+    assert!(
+        written.starts_with("1:10  Poetin → Putin"),
+        "{}",
+        &written[..80]
+    );
     let json = stdout_of(
         tolk()
             .args(["tag", "--glossary-only", "-f", "json", "-"])
