@@ -196,6 +196,15 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 #[inline]
 fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
+    // Eight ASCII bytes at a time.
+    while let Some(word) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let n = ascii_alphanumeric_prefix(w);
+        i += n;
+        if n < 8 {
+            break;
+        }
+    }
     while i < b.len() {
         if b[i] < 0x80 {
             if !b[i].is_ascii_alphanumeric() {
@@ -211,6 +220,24 @@ fn word_end(s: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// How many of the eight bytes of `w` (little-endian), from the first, are
+/// ASCII letters or digits. The per-byte range tests run on all eight at
+/// once: for a byte below 0x80, adding `0x80 - n` sets its high bit exactly
+/// when it is at least `n`, without a carry into the next byte.
+fn ascii_alphanumeric_prefix(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !w & HIGH;
+    let low7 = w & !HIGH;
+    let at_least = |x: u64, n: u8| (x + ONES * u64::from(0x80 - n)) & HIGH;
+    // Letters: lowercased (0x20 set), a..=z.
+    let lower = low7 | (ONES * 0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+    let word = (letter | digit) & ascii;
+    ((!word & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// Where the *heads* of `s` from `at` end: what a pattern is filed under,
@@ -760,6 +787,35 @@ mod tests {
             for text in &texts {
                 prop_assert_eq!(g.matcher().find(text), reference(&g, text), "text {:?}", text);
             }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_prefix_eight_bytes_at_a_time() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Bytes near the edges of the ranges more often than not.
+            let edges = b"/09:@AZ[`az{ \x7f\x80\xc3\xff";
+            let bytes: [u8; 8] = std::array::from_fn(|k| {
+                let r = (seed >> (k * 8)) as u8;
+                if r & 1 == 0 {
+                    edges[usize::from(r >> 1) % edges.len()]
+                } else {
+                    r
+                }
+            });
+            let want = bytes
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(
+                ascii_alphanumeric_prefix(u64::from_le_bytes(bytes)),
+                want,
+                "{bytes:?}"
+            );
         }
     }
 
