@@ -359,10 +359,8 @@ impl<R: std::io::Read> Chunks<R> {
         if !self.join_lines {
             // After the last LF, or after a CR that is not the last byte
             // (it may be the first half of a CRLF).
-            let lf = b.iter().rposition(|&c| c == b'\n').map(|i| i + 1);
-            let cr = b[..b.len().saturating_sub(1)]
-                .iter()
-                .rposition(|&c| c == b'\r')
+            let lf = memchr::memrchr(b'\n', b).map(|i| i + 1);
+            let cr = memchr::memrchr(b'\r', &b[..b.len().saturating_sub(1)])
                 .filter(|&i| b[i + 1] != b'\n')
                 .map(|i| i + 1);
             return lf.max(cr).filter(|&c| c > 0);
