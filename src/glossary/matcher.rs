@@ -160,12 +160,12 @@ pub struct Matcher {
     cased: String,
     /// Per spelling (by [`SpellingId`]).
     spelled: Vec<Spelled>,
-    /// Patterns (`spelling << 2 | suffix`), grouped by the hash of their
-    /// head (see [`heads`]); within a group longest first, then in candidate order
+    /// Patterns (`spelling << 2 | suffix`), grouped by the group of their
+    /// head (see [`first_head`], [`group_of`]); within a group longest first, then in candidate order
     /// (exact spelling before genitive, later file first, capitals first).
     patterns: Vec<u32>,
-    /// Head hash → range of `patterns`.
-    by_head: FxHashMap<u64, (u32, u32)>,
+    /// Head group (see [`group_of`]) → range of `patterns`.
+    by_head: FxHashMap<u32, (u32, u32)>,
     /// One bit per first word of a pattern (the top bits of its hash): most
     /// words of a text start no pattern and are dismissed here.
     filter: Vec<u64>,
@@ -274,6 +274,15 @@ fn head_hash(head: &str) -> u64 {
     h.finish()
 }
 
+/// The group a head is filed in: 32 bits of its hash. Heads that share a
+/// group share a list of patterns (each candidate's bytes are compared, so
+/// sharing only costs a comparison), and the index stays small for a
+/// glossary of millions of patterns.
+#[inline]
+fn group_of(head: &str) -> u32 {
+    (head_hash(head) >> 32) as u32
+}
+
 /// Does a match starting at key byte `at` start a word?
 fn left_ok(key: &str, at: usize) -> bool {
     let Some(first) = key[at..].chars().next() else {
@@ -347,8 +356,8 @@ impl Matcher {
         let mut keys = String::new();
         let mut cased = String::new();
         let mut spelled = Vec::with_capacity(spellings.len());
-        // (hash of the head it is filed under, pattern)
-        let mut filed: Vec<(u64, u32)> = Vec::with_capacity(spellings.len() * 3);
+        // (group of the head it is filed under, pattern)
+        let mut filed: Vec<(u32, u32)> = Vec::with_capacity(spellings.len() * 3);
         let mut lead_ascii = 0u128;
         let mut lead_other: Vec<char> = Vec::new();
         let bits = (spellings.len() * 16).next_power_of_two().max(1 << 12);
@@ -400,7 +409,7 @@ impl Matcher {
                     Some(c) if !lead_other.contains(&c) => lead_other.push(c),
                     _ => {}
                 }
-                filed.push((head_hash(head), sid << 2 | suffix_code(suffix)));
+                filed.push((group_of(head), sid << 2 | suffix_code(suffix)));
             }
         }
         filed.sort_unstable();
@@ -560,7 +569,7 @@ impl Matcher {
 
     /// The patterns filed under `head`, longest first.
     fn filed_under(&self, head: &str) -> &[u32] {
-        match self.by_head.get(&head_hash(head)) {
+        match self.by_head.get(&group_of(head)) {
             Some(&(start, len)) => &self.patterns[start as usize..(start + len) as usize],
             None => &[],
         }
