@@ -32,7 +32,7 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
     let multiple = inputs.names.len() > 1;
     with_output(args.output.as_deref(), |out| {
         for name in &inputs.names {
-            let chunks = inputs.open(name, seg.join_lines)?;
+            let mut chunks = inputs.open(name, seg.join_lines)?;
             if args.format == TagFormat::Json {
                 // One object per input: {"path":…,"terms":[…]}, written as
                 // the hits are found.
@@ -54,7 +54,6 @@ pub fn run(global: &GlobalArgs, args: &TagArgs) -> Result<Outcome> {
             // Pieces are tagged a few at a time, in parallel, and written
             // in order; the next few are read and decoded meanwhile.
             let width = 2 * rayon::current_num_threads();
-            let mut chunks = chunks;
             let mut read_batch = move || {
                 let mut batch = Vec::with_capacity(width);
                 while batch.len() < width {
