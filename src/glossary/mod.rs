@@ -87,14 +87,26 @@ pub struct Glossary {
     forbidden_matcher: OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
-/// Who holds a key while loading.
+/// Who holds a key while loading: the entry that claimed it, or the entry
+/// that overrode that one (see [`holder`]). Ids fit in 32 bits: a million
+/// entries hold a few million keys.
 #[derive(Clone, Copy)]
 struct Owner {
-    entry: EntryId,
-    /// The entry got this key by overriding an entry that listed it.
-    inherited: bool,
+    /// The entry that claimed the key.
+    entry: u32,
     /// Index into the spelling table.
-    spelling: SpellingId,
+    spelling: u32,
+}
+
+/// The entry that holds the keys `claimer` claimed: the last in its chain
+/// of overrides. (An override takes every key of the entry it overrides, so
+/// the chain, not the keys, records it.)
+fn holder(entries: &[Entry], claimer: u32) -> EntryId {
+    let mut e = claimer as EntryId;
+    while let Some(next) = entries[e].overridden_by {
+        e = next;
+    }
+    e
 }
 
 impl Glossary {
@@ -163,10 +175,10 @@ impl Glossary {
         owned.sort_by_key(|o| o.spelling);
         for o in owned {
             // Each spelling holds at most one key: its text can be moved.
-            let sp = &mut spellings[o.spelling];
+            let sp = &mut spellings[o.spelling as usize];
             active.push(Spelling {
                 text: std::mem::take(&mut sp.text),
-                entry: o.entry,
+                entry: holder(&entries, o.entry),
                 listed_by: sp.listed_by,
             });
         }
@@ -211,21 +223,23 @@ impl Glossary {
                 listed_by: id,
             });
             let claim = Owner {
-                entry: id,
-                inherited: false,
-                spelling: sid,
+                entry: u32::try_from(id).expect("fewer than 2^32 entries"),
+                spelling: u32::try_from(sid).expect("fewer than 2^32 spellings"),
             };
             let Some(prev) = owners.get(&key).copied() else {
                 owners.insert(key, claim);
                 continue;
             };
-            if prev.entry == id {
+            let prev_entry = holder(entries, prev.entry);
+            // The holder got this key by overriding the entry that listed it.
+            let inherited = prev_entry != prev.entry as EntryId;
+            if prev_entry == id {
                 continue; // the row lists the same spelling twice
             }
-            let same_file = entries[prev.entry].file_index == file_index;
-            if same_file && !prev.inherited {
-                if entries[prev.entry].en != entries[id].en {
-                    let other = &entries[prev.entry];
+            let same_file = entries[prev_entry].file_index == file_index;
+            if same_file && !inherited {
+                if entries[prev_entry].en != entries[id].en {
+                    let other = &entries[prev_entry];
                     let e = &entries[id];
                     problems.push(Problem {
                         severity: Severity::Error,
@@ -240,7 +254,7 @@ impl Glossary {
                             "conflict: `{text}` → `{}` here, but line {} has `{}` → `{}` (same match key `{key}`)",
                             e.en,
                             other.location.line,
-                            spellings[prev.spelling].text,
+                            spellings[prev.spelling as usize].text,
                             other.en
                         ),
                     });
@@ -251,16 +265,11 @@ impl Glossary {
             if same_file {
                 continue; // an explicit spelling beats an inherited one
             }
-            // Override: `id` takes over the earlier entry and every key it holds.
-            let old = prev.entry;
+            // Override: `id` takes over the earlier entry and every key it
+            // holds (`holder` follows the chain).
+            let old = prev_entry;
             if entries[old].overridden_by.is_none() {
                 entries[old].overridden_by = Some(id);
-            }
-            for o in owners.values_mut() {
-                if o.entry == old {
-                    o.entry = id;
-                    o.inherited = true;
-                }
             }
         }
     }
