@@ -280,7 +280,11 @@ fn head_hash(head: &str) -> u64 {
 /// glossary of millions of patterns.
 #[inline]
 fn group_of(head: &str) -> u32 {
-    (head_hash(head) >> 32) as u32
+    group_of_hash(head_hash(head))
+}
+
+fn group_of_hash(h: u64) -> u32 {
+    (h >> 32) as u32
 }
 
 /// Does a match starting at key byte `at` start a word?
@@ -514,9 +518,10 @@ impl Matcher {
                 }
                 first_head(key, i)
             };
-            if self.may_start(&key[i..one])
+            let first = head_hash(&key[i..one]);
+            if self.may_start(first)
                 && left_ok(key, i)
-                && let Some((hit, end)) = self.longest_at(text, &folded, i, one)
+                && let Some((hit, end)) = self.longest_at(text, &folded, i, one, first)
             {
                 hits.push(hit);
                 i = end;
@@ -527,25 +532,27 @@ impl Matcher {
         hits
     }
 
-    /// Is `word` the first word (or character) of some pattern? Most words
-    /// of a text are not, and are dismissed here by a bit of the filter.
-    fn may_start(&self, word: &str) -> bool {
-        let bit = filter_bit(head_hash(word), self.filter_shift);
+    /// Is the word with hash `word_hash` (see [`head_hash`]) the first word
+    /// (or character) of some pattern? Most words of a text are not, and are
+    /// dismissed here by a bit of the filter.
+    fn may_start(&self, word_hash: u64) -> bool {
+        let bit = filter_bit(word_hash, self.filter_shift);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The longest valid hit starting at key byte `at`, whose first head
-    /// ends at `one`, with its key end.
+    /// ends at `one` and has hash `first`, with its key end.
     fn longest_at(
         &self,
         text: &str,
         folded: &Folded,
         at: usize,
         one: usize,
+        first: u64,
     ) -> Option<(TermHit, usize)> {
         let key = folded.key.as_str();
         let long = second_head(key, at, one).map_or(&[][..], |two| self.filed_under(&key[at..two]));
-        let short = self.filed_under(&key[at..one]);
+        let short = self.in_group(group_of_hash(first));
         // Both lists are longest first: merge them. Two patterns of the same
         // length cannot both match here (they would be the same string, and
         // so filed under the same head).
@@ -569,7 +576,12 @@ impl Matcher {
 
     /// The patterns filed under `head`, longest first.
     fn filed_under(&self, head: &str) -> &[u32] {
-        match self.by_head.get(&group_of(head)) {
+        self.in_group(group_of(head))
+    }
+
+    /// The patterns of head group `group`, longest first.
+    fn in_group(&self, group: u32) -> &[u32] {
+        match self.by_head.get(&group) {
             Some(&(start, len)) => &self.patterns[start as usize..(start + len) as usize],
             None => &[],
         }
