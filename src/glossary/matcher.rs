@@ -161,8 +161,9 @@ pub struct Matcher {
     /// Per spelling (by [`SpellingId`]).
     spelled: Vec<Spelled>,
     /// Patterns (`spelling << 2 | suffix`), grouped by the group of their
-    /// head (see [`first_head`], [`group_of`]); within a group longest first, then in candidate order
-    /// (exact spelling before genitive, later file first, capitals first).
+    /// head (see [`first_head`], [`group_of`]); within a group longest
+    /// first, then in candidate order (exact spelling before genitive,
+    /// later file first, capitals first).
     patterns: Vec<u32>,
     /// Head group (see [`group_of`]) → range of `patterns`.
     by_head: FxHashMap<u32, (u32, u32)>,
