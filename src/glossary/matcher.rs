@@ -268,6 +268,14 @@ fn second_head(s: &str, at: usize, one: usize) -> Option<usize> {
     (two > after).then_some(two)
 }
 
+/// A non-empty pattern's first head (which the filter knows) and the head
+/// it is filed under: its second head when it has one, else its first.
+fn filed_heads(pattern: &str) -> (&str, &str) {
+    let one = first_head(pattern, 0);
+    let filed = second_head(pattern, 0, one).unwrap_or(one);
+    (&pattern[..one], &pattern[..filed])
+}
+
 #[inline]
 fn head_hash(head: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
@@ -404,9 +412,8 @@ impl Matcher {
                 pattern.clear();
                 pattern.push_str(&key);
                 pattern.push_str(suffix);
-                let one = first_head(&pattern, 0);
-                let head = &pattern[..second_head(&pattern, 0, one).unwrap_or(one)];
-                let bit = filter_bit(head_hash(&pattern[..one]), filter_shift);
+                let (first, head) = filed_heads(&pattern);
+                let bit = filter_bit(head_hash(first), filter_shift);
                 filter[bit / 64] |= 1 << (bit % 64);
                 match pattern.chars().next() {
                     Some(c) if is_word(c) => {}
@@ -460,9 +467,7 @@ impl Matcher {
         if key.is_empty() {
             return None;
         }
-        let one = first_head(key, 0);
-        let head = &key[..second_head(key, 0, one).unwrap_or(one)];
-        self.filed_under(head)
+        self.filed_under(filed_heads(key).1)
             .iter()
             .filter(|&&p| p & 3 == 0 && self.key_of(p >> 2) == key)
             .map(|&p| (p >> 2) as SpellingId)
