@@ -17,7 +17,7 @@
 //! same position, then to matches further right.
 
 use super::entry::{Entry, EntryId};
-use crate::normalize::{Folded, fold_keep_case, is_plain_ascii, match_key};
+use crate::normalize::{Folded, fold_keep_case, is_plain_ascii, match_key, match_key_from_kept};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::hash::Hasher;
@@ -386,10 +386,9 @@ impl Matcher {
         for (sid, sp) in spellings.iter().enumerate() {
             let any_case = !sp.text.chars().any(char::is_uppercase);
             let case_kept = (!any_case).then(|| fold_keep_case(&sp.text));
-            // ASCII folds to its case-kept form lowercased.
             let key = match &case_kept {
-                Some(k) if sp.text.is_ascii() => k.to_ascii_lowercase(),
-                _ => match_key(&sp.text),
+                Some(k) => match_key_from_kept(&sp.text, k),
+                None => match_key(&sp.text),
             };
             spelled.push(Spelled {
                 key: arena(&mut keys, &key),

@@ -20,7 +20,7 @@ pub use csv_io::{GlossaryFile, KNOWN_COLUMNS, Row};
 pub use entry::{Entry, EntryId, Kind, LoadError, Location, Origin, Problem, Proposed, Severity};
 pub use matcher::{HitCase, Inflection, Matcher, Spelling, SpellingId, TermHit};
 
-use crate::normalize::{fold_keep_case, match_key};
+use crate::normalize::{fold_keep_case, match_key_from_kept};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -59,11 +59,8 @@ pub fn spelling_key(spelling: &str) -> String {
     let letters = kept.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && kept.chars().all(|c| !c.is_lowercase()) {
         kept
-    } else if spelling.is_ascii() {
-        // ASCII folds to its case-kept form lowercased.
-        kept.to_ascii_lowercase()
     } else {
-        match_key(spelling)
+        match_key_from_kept(spelling, &kept)
     }
 }
 
